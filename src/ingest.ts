@@ -25,6 +25,7 @@ function isFooter(block: Block): boolean {
 /** Reads a video-summary document: labelled `##` blocks, then the transcript. */
 function readVideoSummary(blocks: Block[], meta: Meta, problems: ProblemList): { summary: Summary; body: Block[] } {
   const summary = emptySummary();
+  const level = labelLevel(blocks);
   const body: Block[] = [];
   // Blocks are gathered under the current `##` label, then read by that label's rule.
   let current: { label: SummaryLabel | "intro" | "unknown"; heading: string; line: number; blocks: Block[] } = { label: "intro", heading: "", line: 1, blocks: [] };
@@ -42,7 +43,7 @@ function readVideoSummary(blocks: Block[], meta: Meta, problems: ProblemList): {
       meta.title = block.text;
       continue;
     }
-    if (block.kind === "heading" && block.level! <= 2) {
+    if (block.kind === "heading" && block.level! <= level) {
       const label = recogniseLabel(block.text);
       // Inside the transcript an unknown `##` heading is a section of it.
       if (label || current.label !== "transcript") {
@@ -62,10 +63,19 @@ function readVideoSummary(blocks: Block[], meta: Meta, problems: ProblemList): {
   return { summary, body };
 }
 
+/** The heading level of the summary labels: `##` usually, `###` in some generators (chapters then at `####`). */
+function labelLevel(blocks: Block[]): number {
+  const levels = blocks.filter((b) => b.kind === "heading" && b.level! >= 2 && recogniseLabel(b.text)).map((b) => b.level!);
+  return levels.length ? Math.min(...levels) : 2;
+}
+
+const STRUCTURAL_LABELS = new Set(["transcript", "info", "chapters", "tldr"]);
+
 function detectShape(hasFrontMatter: boolean, blocks: Block[]): Shape {
   if (hasFrontMatter) return "front-matter";
-  const labels = blocks.filter((b) => b.kind === "heading" && b.level! <= 2).map((b) => recogniseLabel(b.text));
-  return labels.some((l) => l === "transcript" || l === "info" || l === "chapters" || l === "tldr") ? "video-summary" : "bare";
+  const level = labelLevel(blocks);
+  const labels = blocks.filter((b) => b.kind === "heading" && b.level! <= level).map((b) => recogniseLabel(b.text));
+  return labels.some((l) => l !== undefined && STRUCTURAL_LABELS.has(l)) ? "video-summary" : "bare";
 }
 
 export function ingest(file: string, source: string): Transcript {

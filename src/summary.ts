@@ -145,7 +145,7 @@ function subsections(blocks: Block[]): { title?: string; body: Block[] }[] {
 
 function readPoints(blocks: Block[], summary: Summary): void {
   for (const g of subsections(blocks)) {
-    const point: CorePoint = { title: labelText(g.title ?? ""), body: g.body.map((b) => b.text).join("\n\n") };
+    const point: CorePoint = { title: g.title ?? "", body: g.body.map((b) => b.text).join("\n\n") };
     summary.corePoints.push(point);
   }
 }
