@@ -1,5 +1,6 @@
-// `npm start`: build, serve with live reload, rebuild (search index included)
-// when a transcript or template changes.
+// `npm start`: build, serve with live reload, and rebuild incrementally when a
+// transcript or template changes: only the pages that depend on the change
+// (the transcript's own page and the lists that show it), then the search index.
 import Eleventy from "@11ty/eleventy";
 import { relative } from "node:path";
 import { loadArchive } from "../src/load.ts";
@@ -7,9 +8,13 @@ import { buildSettings } from "./settings.ts";
 import { problemReport } from "./report.ts";
 
 const settings = buildSettings();
-for (const line of problemReport(loadArchive(settings.seedsDir), relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
+const input = relative(process.cwd(), settings.seedsDir) || ".";
+for (const line of problemReport(loadArchive(settings.seedsDir), input)) console.log(line);
 const port = Number(process.env.PORT ?? 8080);
-const eleventy = new Eleventy(".", settings.siteDir, { configPath: ".eleventy.ts", runMode: "serve", pathPrefix: settings.pathPrefix });
+const eleventy = new Eleventy(input, settings.siteDir, { configPath: ".eleventy.ts", runMode: "serve", pathPrefix: settings.pathPrefix, quietMode: true });
+// Eleventy matches the changed file to its template by path: that works for a
+// seeds folder inside the project; one outside it is rebuilt in full on a change.
+eleventy.setIncrementalBuild(true);
 await eleventy.init();
 await eleventy.watch();
 await eleventy.serve(port);

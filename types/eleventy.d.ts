@@ -10,6 +10,8 @@ declare module "@11ty/eleventy/UserConfig" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     on(event: string, listener: (arg: never) => unknown): void;
     ignores: Set<string>;
+    addExtension(extension: string | string[], options: Record<string, unknown>): void;
+    addCollection(name: string, build: (api: never) => unknown): void;
   }
 }
 
@@ -27,5 +29,6 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    setIncrementalBuild(incremental: boolean): void;
   }
 }
