@@ -9,7 +9,12 @@ import type { Archive } from "./src/archive.ts";
 import { detectLanguage } from "./src/language.ts";
 import { loadArchive } from "./src/load.ts";
 import { renderBlock, renderInline } from "./src/markdown.ts";
+import type { Transcript } from "./src/model.ts";
+import { publishedTranscripts, siteUrl } from "./src/publish.ts";
+import { jsonForScript, transcriptJsonLd } from "./src/structured-data.ts";
+import { buildTaxonomy, termIndex, termKey, yearCounts, type TaxonomyKind, type Taxonomy, type Term } from "./src/taxonomy.ts";
 import { formatClock, videoAt } from "./src/timecode.ts";
+import { searchFacets } from "./src/search-records.ts";
 import { buildSearchIndex } from "./scripts/search-index.ts";
 import { buildSettings } from "./scripts/settings.ts";
 
@@ -18,14 +23,34 @@ export default function (eleventyConfig: UserConfig) {
   const project = process.cwd();
   const fromSeeds = (dir: string) => relative(settings.seedsDir, resolve(project, dir)) || ".";
 
-  // The archive is read once per build; unchanged files come from the ingest cache.
-  let archive: Archive = loadArchive(settings.seedsDir);
-  let byFile = new Map(archive.transcripts.map((t) => [t.file, t]));
-  eleventyConfig.on("eleventy.before", () => {
+  // The archive is read once per build (unchanged files come from the ingest
+  // cache); what is published, and the browse pages, follow from it.
+  let archive: Archive;
+  let published: Transcript[] = [];
+  let byFile = new Map<string, Transcript>();
+  let browse: { taxonomy: Taxonomy; terms: Term[]; years: { year: string; count: number }[]; bySlug: Record<string, Transcript>; slugs: Record<TaxonomyKind, Map<string, string>> };
+  const refresh = () => {
     archive = loadArchive(settings.seedsDir);
-    byFile = new Map(archive.transcripts.map((t) => [t.file, t]));
-  });
+    published = publishedTranscripts(archive.transcripts, settings);
+    byFile = new Map(published.map((t) => [t.file, t]));
+    const taxonomy = buildTaxonomy(published);
+    browse = {
+      taxonomy,
+      terms: Object.values(taxonomy).flat(),
+      years: yearCounts(published),
+      bySlug: Object.fromEntries(published.map((t) => [t.slug, t])),
+      slugs: termIndex(taxonomy),
+    };
+  };
+  refresh();
+  eleventyConfig.on("eleventy.before", refresh);
   eleventyConfig.addGlobalData("archive", () => archive);
+  eleventyConfig.addGlobalData("browse", () => browse);
+
+  // The seeds folder holds transcripts only: a template or data file dropped
+  // there must not run at build time (`npm run check` reports it as unsafe-file).
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.ignores.add("**/*.{njk,liquid,webc,html,11ty.js,11ty.cjs,11ty.mjs}");
 
   eleventyConfig.addExtension("txt", {
     outputFileExtension: "html",
@@ -33,7 +58,10 @@ export default function (eleventyConfig: UserConfig) {
     getData: (inputPath: string) => {
       const file = relative(settings.seedsDir, resolve(project, inputPath)).split(sep).join("/");
       const transcript = byFile.get(file);
-      return transcript ? { transcript, layout: "post.njk", permalink: `/t/${transcript.slug}/` } : { permalink: false };
+      // Unpublished (a draft with EXCLUDE_DRAFTS=1): no page, in no list.
+      if (!transcript) return { permalink: false, eleventyExcludeFromCollections: true };
+      // Plain data, printed once (escaped) by the layout.
+      return { transcript, layout: "post.njk", permalink: `/t/${transcript.slug}/`, pageTitle: transcript.meta.title, pageDescription: transcript.meta.summary };
     },
     compile: () => () => "",
   });
@@ -43,7 +71,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Lists of transcripts read this collection and declare it (`eleventyImport`),
   // so that an incremental rebuild re-renders them when any transcript changes.
-  eleventyConfig.addCollection("transcripts", () => archive.transcripts);
+  eleventyConfig.addCollection("transcripts", () => published);
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setWatchThrottleWaitTime(100);
@@ -54,9 +82,38 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("clock", (seconds: number) => formatClock(seconds));
   eleventyConfig.addFilter("videoAt", (source: string | undefined, seconds: number) => (source ? videoAt(source, seconds) : undefined));
   eleventyConfig.addFilter("langOf", (text: string) => (detectLanguage(text ?? "") === "en" ? "en" : "zh-CN"));
+  eleventyConfig.addFilter("absoluteUrl", (path: string, origin?: string) => siteUrl(path, settings.pathPrefix, settings.siteUrl ?? (origin || undefined)));
+  eleventyConfig.addFilter("jsonLd", (t: Transcript, url: string) => jsonForScript(transcriptJsonLd(t, url)));
+  eleventyConfig.addFilter("termUrl", (name: string, kind: TaxonomyKind) => {
+    const slug = browse.slugs[kind].get(termKey(name ?? ""));
+    return slug ? `/${kind}/${slug}/` : undefined;
+  });
+  eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
+  eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
+  eleventyConfig.addFilter("searchFacets", (transcripts: Archive["transcripts"]) => searchFacets(transcripts ?? []));
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
-  eleventyConfig.addTemplate("index.njk", "", { layout: "archive.njk", permalink: "/", eleventyImport: { collections: ["transcripts"] } });
+  // Each declares the transcripts collection (eleventyImport) so that incremental rebuilds refresh it.
+  const lists = { eleventyImport: { collections: ["transcripts"] } };
+  eleventyConfig.addTemplate("index.njk", "", { ...lists, layout: "archive.njk", permalink: "/" });
+  eleventyConfig.addTemplate("terms.njk", "", {
+    ...lists,
+    layout: "terms.njk",
+    pagination: { data: "browse.taxonomy", size: 1, alias: "kind" },
+    permalink: (data: { kind: string }) => `/${data.kind}/`,
+  });
+  eleventyConfig.addTemplate("term.njk", "", {
+    ...lists,
+    layout: "term.njk",
+    pagination: { data: "browse.terms", size: 1, alias: "term" },
+    permalink: (data: { term: Term }) => `/${data.term.kind}/${data.term.slug}/`,
+  });
+  eleventyConfig.addTemplate("feed.njk", "", { ...lists, layout: "feed.njk", permalink: "/feed.xml" });
+  eleventyConfig.addTemplate("sitemap.njk", "", { ...lists, layout: "sitemap.njk", permalink: "/sitemap.xml" });
+  eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
+  eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
+  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
+  eleventyConfig.addTemplate("search.njk", "", { layout: "search.njk", permalink: "/search/" });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (settings.searchIndex) await buildSearchIndex(resolve(directories.output));

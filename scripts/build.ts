@@ -1,35 +1,105 @@
 // `npm run build`: check the seeds, then Eleventy and the search index into a
-// fresh folder that replaces the site only when everything succeeded.
+// fresh staging folder that replaces the site only when everything succeeded.
+// Whatever goes wrong, the output is the list of problems or one clear
+// message (never a bare stack trace), the exit code is 1, and the site that
+// was there before is left as it was.
 import Eleventy from "@11ty/eleventy";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { loadArchive } from "../src/load.ts";
+import { printable } from "../src/problems.ts";
 import { buildSettings } from "./settings.ts";
-import { hasErrors, problemReport } from "./report.ts";
+import { failureMessage, hasErrors, problemReport } from "./report.ts";
 
 const started = performance.now();
 const settings = buildSettings();
-const archive = loadArchive(settings.seedsDir);
-const report = problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".");
-for (const line of report) console.log(line);
-if (hasErrors(archive)) {
-  console.error(`build stopped: fix the errors above (the site in ${settings.siteDir} was left as it was)`);
+const target = resolve(settings.siteDir);
+const staging = `${target}.building-${process.pid}`;
+const shownSite = relative(process.cwd(), target) || target;
+
+function removeStaging(): void {
+  try {
+    rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // nothing more to do
+  }
+}
+
+function fail(message: string): never {
+  removeStaging();
+  console.error(`build failed: ${message}`);
+  console.error(`(the site in ${shownSite} was left as it was)`);
   process.exit(1);
 }
 
-const target = resolve(settings.siteDir);
-const staging = `${target}.building-${process.pid}`;
-rmSync(staging, { recursive: true, force: true });
-try {
-  const eleventy = new Eleventy(".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
-  await eleventy.write();
-} catch (err) {
-  rmSync(staging, { recursive: true, force: true });
-  const message = err instanceof Error ? `${err.message}${err.cause instanceof Error ? `\n  caused by: ${err.cause.message}` : ""}` : String(err);
-  console.error(`build failed: ${message}`);
-  process.exit(1);
+// Anything thrown later, even from inside Eleventy's own callbacks, ends the same way.
+process.on("uncaughtException", (err) => fail(failureMessage(err)));
+process.on("unhandledRejection", (err) => fail(failureMessage(err)));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    removeStaging();
+    console.error(`build interrupted (the site in ${shownSite} was left as it was)`);
+    process.exit(130);
+  });
 }
-if (existsSync(target)) rmSync(target, { recursive: true, force: true });
-renameSync(staging, target);
-const seconds = ((performance.now() - started) / 1000).toFixed(2);
-console.log(`built ${archive.transcripts.length} transcripts into ${relative(process.cwd(), target) || target} in ${seconds} s`);
+
+/** Eleventy logs its own errors with stack traces; keep the messages, drop the traces. */
+function quietErrors(eleventy: Eleventy): string[] {
+  const lines: string[] = [];
+  const handler = (eleventy as unknown as { errorHandler?: { logger?: unknown } }).errorHandler;
+  if (handler) {
+    handler.logger = {
+      isVerbose: false,
+      message(text: string) {
+        const message = String(text ?? "");
+        if (/^\s*Original error stack trace:/.test(message)) return;
+        lines.push(message.trim());
+      },
+    };
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const archive = loadArchive(settings.seedsDir);
+  for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
+  if (hasErrors(archive)) {
+    if (!settings.allowErrors) {
+      console.error(`build stopped: fix the errors above (the site in ${shownSite} was left as it was)`);
+      process.exit(1);
+    }
+    console.error("ALLOW_ERRORS=1: building despite the errors above");
+  }
+
+  removeStaging();
+  const eleventy = new Eleventy(relative(process.cwd(), settings.seedsDir) || ".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
+  const eleventyErrors = quietErrors(eleventy);
+  try {
+    await eleventy.write();
+  } catch (err) {
+    // Eleventy's chain of messages (template, line, cause) says more than the error it throws.
+    const detail = eleventyErrors.filter((l) => l && !/^Problem writing Eleventy templates:?$/.test(l));
+    const lines = (detail.length ? detail : [failureMessage(err)]).flatMap((l) => l.split("\n")).map((l) => printable(l.trim())).filter(Boolean);
+    fail(lines.join("\n  "));
+  }
+  if (!existsSync(staging)) fail("Eleventy wrote nothing");
+
+  // Swap: the old site is moved aside, then the new one moved in, then the old one removed.
+  const old = `${target}.old-${process.pid}`;
+  try {
+    if (existsSync(target)) renameSync(target, old);
+    try {
+      renameSync(staging, target);
+    } catch (err) {
+      if (existsSync(old)) renameSync(old, target);
+      throw err;
+    }
+    rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    fail(`could not move the new site into ${shownSite}: ${failureMessage(err)}`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`built ${archive.transcripts.length} transcripts into ${shownSite} in ${seconds} s`);
+}
+
+main().catch((err: unknown) => fail(failureMessage(err)));

@@ -1,21 +1,31 @@
-// `npm run check [-- --json]`: every problem in every file of the seeds folder.
+// `npm run check [-- --json]`: every problem in every file of the seeds folder,
+// sorted, then a summary; exit code 1 when any is an error (2 when the check
+// itself could not run, e.g. an unknown option).
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
 import { loadArchive } from "../src/load.ts";
-import { summariseProblems } from "../src/problems.ts";
 import { buildSettings } from "./settings.ts";
-import { hasErrors, problemReport } from "./report.ts";
+import { failureMessage, hasErrors, problemJson, problemReport } from "./report.ts";
 
-const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
-const { seedsDir } = buildSettings();
-const archive = loadArchive(seedsDir);
-const shown = relative(process.cwd(), seedsDir) || ".";
-
-if (values.json) {
-  const problems = archive.problems.map((p) => ({ ...p, file: `${shown}/${p.file}` }));
-  const summary = summariseProblems(archive.problems, archive.fileCount);
-  console.log(JSON.stringify({ files: archive.fileCount, problems, summary }, null, 2));
-} else {
-  for (const line of problemReport(archive, shown)) console.log(line);
+function main(): number {
+  let json: boolean;
+  try {
+    ({ values: { json } } = parseArgs({ options: { json: { type: "boolean", default: false } } }));
+  } catch (err) {
+    console.error(`check: ${failureMessage(err)}\nusage: npm run check [-- --json]`);
+    return 2;
+  }
+  const { seedsDir } = buildSettings();
+  const archive = loadArchive(seedsDir);
+  const shown = relative(process.cwd(), seedsDir) || ".";
+  if (json) console.log(JSON.stringify(problemJson(archive, shown), null, 2));
+  else for (const line of problemReport(archive, shown)) console.log(line);
+  return hasErrors(archive) ? 1 : 0;
 }
-process.exitCode = hasErrors(archive) ? 1 : 0;
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error(`check failed: ${failureMessage(err)}`);
+  process.exitCode = 2;
+}

@@ -9,7 +9,13 @@ import { problemReport } from "./report.ts";
 
 const settings = buildSettings();
 const input = relative(process.cwd(), settings.seedsDir) || ".";
-for (const line of problemReport(loadArchive(settings.seedsDir), input)) console.log(line);
+const archive = loadArchive(settings.seedsDir);
+for (const line of problemReport(archive, input)) console.log(line);
+// Other problems are shown on the pages being served; a file that would run as code is not served at all.
+if (archive.problems.some((p) => p.code === "unsafe-file")) {
+  console.error("npm start refused: remove the unsafe files listed above from the seeds folder");
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 8080);
 const eleventy = new Eleventy(input, settings.siteDir, { configPath: ".eleventy.ts", runMode: "serve", pathPrefix: settings.pathPrefix, quietMode: true });
 // Eleventy matches the changed file to its template by path: that works for a

@@ -1,5 +1,5 @@
 // Build settings from the environment, in one place: SEEDS_DIR, SITE_DIR,
-// PATH_PREFIX, NO_SEARCH_INDEX.
+// PATH_PREFIX, NO_SEARCH_INDEX, ALLOW_ERRORS, EXCLUDE_DRAFTS, SITE_URL.
 import { resolve } from "node:path";
 
 export interface BuildSettings {
@@ -7,6 +7,16 @@ export interface BuildSettings {
   siteDir: string;
   pathPrefix: string;
   searchIndex: boolean;
+  /**
+   * `ALLOW_ERRORS=1`: build even when the check finds errors (they are still
+   * listed). For previews and for the tests that render hostile inputs; a
+   * normal build stops on errors.
+   */
+  allowErrors?: boolean;
+  /** `EXCLUDE_DRAFTS=1`: transcripts marked `draft: true` are left out of pages, lists, feed, sitemap and search. */
+  excludeDrafts: boolean;
+  /** `SITE_URL` (e.g. `https://user.github.io`): origin for absolute links in the feed, sitemap and Open Graph tags; else `url` in _data/site.json. */
+  siteUrl?: string;
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -21,5 +31,8 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     siteDir: env.SITE_DIR || "_site",
     pathPrefix: normalisePrefix(env.PATH_PREFIX),
     searchIndex: env.NO_SEARCH_INDEX !== "1",
+    allowErrors: env.ALLOW_ERRORS === "1",
+    excludeDrafts: env.EXCLUDE_DRAFTS === "1",
+    siteUrl: env.SITE_URL?.trim().replace(/\/+$/, "") || undefined,
   };
 }

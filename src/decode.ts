@@ -25,20 +25,41 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** UTF-16 without a byte-order mark: text whose every other byte is NUL (ASCII-heavy text in UTF-16LE/BE). */
+function looksUtf16(probe: Uint8Array): boolean {
+  if (probe.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    if (probe[i] === 0) even++;
+    if (probe[i + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(probe.length / 2);
+  return (even > pairs * 0.6 && odd < pairs * 0.1) || (odd > pairs * 0.6 && even < pairs * 0.1);
+}
+
 export function decodeSource(bytes: Uint8Array, problems: ProblemList): string | undefined {
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) {
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(probe);
     problems.error(lineAt(bytes, probe.indexOf(0)), utf16 ? "not-utf8" : "binary-file", utf16
       ? "the file is UTF-16; save it as UTF-8"
       : "the file looks binary (it holds NUL bytes); not a transcript");
     return undefined;
   }
+  let text: string;
   try {
-    return strict.decode(bytes);
+    text = strict.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
     problems.error(lineAt(bytes, at), "not-utf8", `the file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8`);
-    return lenient.decode(bytes);
+    text = lenient.decode(bytes);
   }
+  // A NUL further in: text with binary data in it. Reported; the rest is still read.
+  const nul = bytes.indexOf(0, probe.length);
+  if (nul >= 0) {
+    problems.error(lineAt(bytes, nul), "binary-file", "the file holds a NUL byte (binary data in a text file?); shown as U+FFFD");
+    text = text.replace(/\u0000/g, "\uFFFD");
+  }
+  return text;
 }

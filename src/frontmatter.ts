@@ -5,7 +5,7 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { Meta } from "./model.ts";
-import type { ProblemList } from "./problems.ts";
+import { quote, type ProblemList } from "./problems.ts";
 
 export interface FrontMatter {
   /** The parsed mapping, or undefined when there is none or it is unusable. */
@@ -17,35 +17,104 @@ export interface FrontMatter {
   bodyLine: number;
   /** File line of each top-level key, for messages. */
   keyLines: Map<string, number>;
+  /** The block is there but unusable (unclosed, not YAML, not a mapping): already reported as an error. */
+  failed?: boolean;
 }
 
+// The block is split the way gray-matter (and so Eleventy) splits it: it opens
+// with a `---` line and closes at the first later line that starts with `---`.
+// gray-matter hands the engine the raw text between the two, starting with the
+// rest of the opening line, so the engine's line 0 is the file's line 1.
 const OPEN = /^---[ \t]*\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const CLOSE = "\n---";
+
+/** Marks a YAML document that is not a mapping (gray-matter wants an object back). */
+const NOT_MAPPING = Symbol("not a mapping");
+type Wrapped = { [NOT_MAPPING]: unknown };
+
+function loadYaml(source: string): unknown {
+  try {
+    return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+  } catch (err) {
+    // Tabs used for indentation are tolerated without a word: retry with spaces.
+    if (/^[ ]*\t/m.test(source)) {
+      try {
+        return yaml.load(source.replace(/^[ \t]+/gm, (lead) => lead.replace(/\t/g, "  ")), { schema: yaml.CORE_SCHEMA });
+      } catch {
+        // report the first error, on the text as written
+      }
+    }
+    throw err;
+  }
+}
 
 const yamlEngine = (source: string): object => {
-  const value = yaml.load(source, { schema: yaml.CORE_SCHEMA });
-  // gray-matter wants an object back; wrap anything else so it can be reported.
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : { __notMapping: value ?? null };
+  const value = loadYaml(source);
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : ({ [NOT_MAPPING]: value ?? null } as Wrapped);
 };
+
+/** A YAML value for a message: `a list`, `a mapping`, `text "…"`, `number 12` (kind only when asked). */
+function describe(value: unknown, kind = false): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return kind ? `text ${quote(value)}` : quote(value);
+  return kind ? `${typeof value} ${String(value)}` : String(value);
+}
+
+/** Whether a YAML line opens a quoted value (`key: "…`) that it does not close. */
+function unclosedQuote(line: string, q: string): boolean {
+  const m = new RegExp(`(?:^|:\\s+|-\\s+|[\\[{,]\\s*)${q}`).exec(line);
+  if (!m) return false;
+  const rest = line.slice(m.index + m[0].length);
+  const closing = q === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /'(?!')/;
+  return !closing.test(rest.replace(/''/g, ""));
+}
+
+/** The index of the line that opened the flow collection (`[`, `{`) still open at the end of `lines`, or -1. */
+function openFlowLine(lines: string[]): number {
+  let depth = 0;
+  let opener = -1;
+  lines.forEach((line, i) => {
+    const before = depth;
+    const bare = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, "").replace(/\s#.*$/, "");
+    for (const c of bare) {
+      if (c === "[" || c === "{") depth++;
+      else if ((c === "]" || c === "}") && depth > 0) depth--;
+    }
+    if (before === 0 && depth > 0) opener = i;
+  });
+  return depth > 0 ? opener : -1;
+}
 
 export function readFrontMatter(text: string, problems: ProblemList): FrontMatter {
   const keyLines = new Map<string, number>();
   if (!OPEN.test(text)) return { present: false, body: text, bodyLine: 1, keyLines };
-  const afterOpen = text.slice(text.indexOf("\n") + 1);
-  const close = CLOSE.exec(afterOpen);
-  if (!close) {
+  const afterOpen = text.slice(3);
+  const closeAt = afterOpen.indexOf(CLOSE);
+  if (closeAt < 0) {
     problems.error(1, "front-matter-unclosed", "front matter opens with `---` but has no closing `---` line; the whole file is shown as text");
-    return { present: true, body: text, bodyLine: 1, keyLines };
+    return { present: true, body: text, bodyLine: 1, keyLines, failed: true };
   }
-  const yamlText = afterOpen.slice(0, close.index);
-  const yamlLines = yamlText.split("\n");
+  // The raw YAML as gray-matter gives it to the engine: its line i is file line i + 1.
+  const yamlRaw = afterOpen.slice(0, closeAt);
+  const yamlLines = yamlRaw.split("\n");
   yamlLines.forEach((l, i) => {
-    const m = /^([^\s#:][^:]*?)\s*:(?:\s|$)/.exec(l);
-    if (m && !keyLines.has(m[1])) keyLines.set(m[1], i + 2);
+    if (i === 0) return;
+    const m = /^(?:"([^"\n]*)"|'([^'\n]*)'|(?!-\s|-$)([^\s#"'][^:\n]*?))\s*:(?:\s|$)/.exec(l);
+    const key = m && (m[1] ?? m[2] ?? m[3]);
+    if (key !== undefined && key !== null && !keyLines.has(key)) keyLines.set(key, i + 1);
   });
-  const closeLine = yamlText.split("\n").length + 1; // the `---` that closes
-  const rest = afterOpen.slice(close.index + close[0].length).replace(/^\n/, "");
-  const bodyLine = closeLine + 1;
+  const closeLine = yamlLines.length + 1;
+  // The body starts right after the closing `---` (on its line if anything follows it there).
+  let rest = afterOpen.slice(closeAt + CLOSE.length);
+  let bodyLine = closeLine;
+  if (rest.startsWith("\n")) {
+    rest = rest.slice(1);
+    bodyLine++;
+  }
+  const firstLine = yamlLines.findIndex((l, i) => i > 0 && l.trim() !== "" && !l.trimStart().startsWith("#"));
+  const yamlStart = firstLine > 0 ? firstLine + 1 : 2;
 
   let data: Record<string, unknown> | undefined;
   try {
@@ -54,16 +123,28 @@ export function readFrontMatter(text: string, problems: ProblemList): FrontMatte
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
     const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message.split("\n")[0] : String(err));
-    const line = typeof mark?.line === "number" ? mark.line + 2 : 1;
-    problems.error(line, "yaml-invalid", `front matter is not valid YAML: ${reason}`);
-    return { present: true, body: rest, bodyLine, keyLines };
-  }
-  if (data && "__notMapping" in data) {
-    const value = data.__notMapping;
-    if (value !== null) {
-      problems.error(2, "front-matter-not-mapping", `front matter must be a mapping of fields, found ${Array.isArray(value) ? "a list" : typeof value}`);
+    let line = typeof mark?.line === "number" ? Math.min(mark.line + 1, closeLine - 1) : yamlStart;
+    // A quote left open is found at the end of the block; name the line that opened it.
+    const open = /within a (double|single) quoted scalar/.exec(reason);
+    if (open) {
+      const q = open[1] === "double" ? '"' : "'";
+      const starts = yamlLines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > 0 && i + 1 <= line && unclosedQuote(l, q));
+      if (starts.length) line = starts[starts.length - 1].i + 1;
     }
-    data = undefined;
+    // A `[` or `{` left open is noticed lines later; name the line that opened it.
+    if (/flow collection/.test(reason)) {
+      const opener = openFlowLine(yamlLines.slice(0, line));
+      if (opener > 0) line = opener + 1;
+    }
+    problems.error(Math.max(line, 1), "yaml-invalid", `front matter is not valid YAML: ${reason}`);
+    return { present: true, body: rest, bodyLine, keyLines, failed: true };
+  }
+  if (data && NOT_MAPPING in data) {
+    const value = (data as Wrapped)[NOT_MAPPING];
+    if (value === null) return { data: undefined, present: true, body: rest, bodyLine, keyLines };
+    // Not fields: most likely text between two rules. Reported, and kept as text.
+    problems.error(yamlStart, "front-matter-not-mapping", `front matter must be a mapping of \`field: value\` lines, found ${describe(value, true)}; shown as text`);
+    return { present: true, body: text, bodyLine: 1, keyLines: new Map(), failed: true };
   }
   return { data, present: true, body: rest, bodyLine, keyLines };
 }
@@ -78,21 +159,28 @@ const KNOWN_FIELDS = new Set([
 
 type Issue = (code: string, message: string) => void;
 
-function asText(value: unknown, field: string, issue: Issue): string | undefined {
+/** Longest list kept from one field; a longer one is cut, with a warning. */
+const MAX_LIST = 1000;
+
+/** A scalar as text; a list of scalars joined with commas. Deeper structures are not text. */
+function asText(value: unknown, field: string, issue: Issue, nested = false): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "string") return value.replace(/\s+/g, " ").trim() || undefined;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.map((v) => asText(v, field, issue)).filter(Boolean).join(", ") || undefined;
-  issue("field-type", `field \`${field}\` should be text, found a mapping; ignored`);
+  if (Array.isArray(value) && !nested) {
+    return value.slice(0, MAX_LIST).map((v) => asText(v, field, issue, true)).filter(Boolean).join(", ") || undefined;
+  }
+  issue("field-type", `field ${quote(field)} should be text${nested ? " or a list of texts" : ""}, found ${Array.isArray(value) ? "a list inside a list" : "a mapping"}; ignored`);
   return undefined;
 }
 
 function asList(value: unknown, field: string, issue: Issue): string[] {
   if (value === null || value === undefined || value === "") return [];
   const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,，、;；]/) : [value];
+  if (items.length > MAX_LIST) issue("field-type", `field ${quote(field)} holds ${items.length} items; only the first ${MAX_LIST} are kept`);
   const out: string[] = [];
-  for (const item of items) {
-    const text = asText(item, field, issue);
+  for (const item of items.slice(0, MAX_LIST)) {
+    const text = asText(item, field, issue, true);
     if (text && !out.includes(text)) out.push(text);
   }
   return out;
@@ -152,13 +240,19 @@ export function emptyMeta(title: string): Meta {
 export function normaliseMeta(fm: FrontMatter, problems: ProblemList): Meta {
   const data = fm.data ?? {};
   const lineOf = (field: string) => fm.keyLines.get(field) ?? 1;
-  const issueFor = (field: string): Issue => (code, message) => problems.warn(lineOf(field), code, message);
+  const reported = new Set<string>();
+  const issueFor = (field: string): Issue => (code, message) => {
+    // One warning per field and kind, however many items repeat the mistake.
+    if (reported.has(`${field}\n${code}`)) return;
+    reported.add(`${field}\n${code}`);
+    problems.warn(lineOf(field), code, message);
+  };
   const text = (field: string) => asText(data[field], field, issueFor(field));
   const list = (field: string) => asList(data[field], field, issueFor(field));
   const first = (...fields: string[]) => fields.map(text).find((v) => v !== undefined);
 
   for (const key of Object.keys(data)) {
-    if (!KNOWN_FIELDS.has(key)) problems.warn(lineOf(key), "unknown-field", `unknown front matter field \`${key}\` (kept out of the page)`);
+    if (!KNOWN_FIELDS.has(key)) problems.warn(lineOf(key), "unknown-field", `unknown front matter field ${quote(key)} (kept out of the page)`);
   }
 
   const meta = emptyMeta(first("title") ?? "");
@@ -184,16 +278,16 @@ export function normaliseMeta(fm: FrontMatter, problems: ProblemList): Meta {
 
   if (data.date !== undefined && data.date !== null && data.date !== "") {
     meta.date = parseDate(data.date);
-    if (!meta.date) problems.error(lineOf("date"), "date-invalid", `\`date\` is not a date: ${JSON.stringify(String(data.date))} (use YYYY-MM-DD)`);
+    if (!meta.date) problems.error(lineOf("date"), "date-invalid", `\`date\` is not a date: ${describe(data.date)} (use YYYY-MM-DD)`);
   }
   if (data.duration !== undefined && data.duration !== null && data.duration !== "") {
     meta.duration = parseDuration(data.duration);
-    if (meta.duration === undefined) problems.warn(lineOf("duration"), "duration-invalid", `\`duration\` is not a duration: ${JSON.stringify(String(data.duration))}`);
+    if (meta.duration === undefined) problems.warn(lineOf("duration"), "duration-invalid", `\`duration\` is not a duration: ${describe(data.duration)}`);
   }
   const source = first("source", "url");
   if (source) {
     if (isHttpUrl(source)) meta.source = source;
-    else problems.warn(lineOf(data.source !== undefined ? "source" : "url"), "source-not-http", `\`source\` is not an http(s) URL: ${JSON.stringify(source)}; not linked`);
+    else problems.warn(lineOf(data.source !== undefined ? "source" : "url"), "source-not-http", `\`source\` is not an http(s) URL: ${quote(source)}; not linked`);
   }
   return meta;
 }

@@ -5,9 +5,10 @@ import type { Block } from "./blocks.ts";
 import { scanBlocks } from "./blocks.ts";
 import { normaliseMeta, readFrontMatter } from "./frontmatter.ts";
 import { detectLanguage } from "./language.ts";
-import type { Meta, Section, Shape, Summary, Transcript } from "./model.ts";
+import type { Meta, Section, Shape, Summary, TimeRange, Transcript } from "./model.ts";
+import { formatClock } from "./timecode.ts";
 import { pairSections } from "./pairing.ts";
-import { ProblemList } from "./problems.ts";
+import { ProblemList, quote } from "./problems.ts";
 import { splitSections, type RawSection } from "./sections.ts";
 import { slugFor } from "./slug.ts";
 import { emptySummary, readSummaryBlock, recogniseLabel, type SummaryLabel } from "./summary.ts";
@@ -78,6 +79,18 @@ function detectShape(hasFrontMatter: boolean, blocks: Block[]): Shape {
   return labels.some((l) => l !== undefined && STRUCTURAL_LABELS.has(l)) ? "video-summary" : "bare";
 }
 
+/** Chapter times (transcript headings and the chapter table) that run past the video's duration. */
+function checkChapterTimes(duration: number | undefined, chapters: { time?: TimeRange; line?: number }[], problems: ProblemList): void {
+  if (duration === undefined) return;
+  for (const { time, line } of chapters) {
+    if (!time) continue;
+    const starts = time.start > duration;
+    if (starts || (time.end !== undefined && time.end > duration)) {
+      problems.warn(line ?? 1, "chapter-past-end", `chapter ${time.label} ${starts ? "starts" : "ends"} after the end of the video (${formatClock(duration)})`);
+    }
+  }
+}
+
 export function ingest(file: string, source: string): Transcript {
   const problems = new ProblemList(file);
   const text = normaliseText(source);
@@ -104,7 +117,8 @@ export function ingest(file: string, source: string): Transcript {
   }
   if (!meta.title) {
     meta.title = fileTitle(file);
-    if (text.trim()) problems.warn(1, "title-from-filename", `no title in the file; using the file name "${meta.title}"`);
+    // Not when the front matter is broken: its error says more (the title may be in it).
+    if (text.trim() && !fm.failed) problems.warn(1, "title-from-filename", `no title in the file; using the file name ${quote(meta.title)}`);
   }
   if (!meta.titleEn && detectLanguage(meta.title) === "en" && shape === "video-summary") meta.titleEn = meta.title;
 
@@ -119,13 +133,7 @@ export function ingest(file: string, source: string): Transcript {
     line: s.line,
   }));
 
-  if (meta.duration !== undefined) {
-    for (const s of sections) {
-      if (s.time && s.time.start > meta.duration) {
-        problems.warn(s.line, "chapter-past-end", `chapter starts at ${s.time.label.split(" ")[0]}, after the end of the video`);
-      }
-    }
-  }
+  checkChapterTimes(meta.duration, [...sections, ...(summary?.chapters ?? [])], problems);
 
   return {
     slug: slugFor(file, meta.slug),

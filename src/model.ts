@@ -67,6 +67,8 @@ export interface Chapter {
   time?: TimeRange;
   title: string;
   summary?: string;
+  /** 1-based source line of the chapter's row or list item. */
+  line?: number;
 }
 
 export interface CorePoint {

@@ -23,8 +23,26 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
+// Characters that would break the one-problem-per-line format or play tricks
+// on a terminal: controls (C0, DEL, C1), line and paragraph separators, and
+// bidirectional overrides. File names and messages quote input, so they can
+// hold any of these.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes text safe for one line of terminal output: unprintable characters as `\u{…}` escapes. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** A value from the input, quoted for a message: at most `max` characters, on one line. */
+export function quote(value: string, max = 60): string {
+  const chars = [...value];
+  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : value;
+  return JSON.stringify(cut);
+}
+
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.severity} ${p.code} ${p.message}`;
+  return `${printable(p.file)}:${p.line}: ${p.severity} ${p.code} ${printable(p.message)}`;
 }
 
 export function summariseProblems(problems: readonly Problem[], fileCount: number): string {

@@ -44,11 +44,16 @@ export function emptySummary(): Summary {
 
 /** Splits a markdown table into rows of trimmed cells, without the separator row. */
 export function tableRows(text: string): string[][] {
+  return tableRowsWithLines(text, 1).map((r) => r.cells);
+}
+
+/** `tableRows`, with the source line of each row (`firstLine` is the table's first line). */
+export function tableRowsWithLines(text: string, firstLine: number): { cells: string[]; line: number }[] {
   return text
     .split("\n")
-    .map((line) => line.trim().replace(/^\|/, "").replace(/\|$/, ""))
-    .filter((line) => !/^[\s:|-]+$/.test(line))
-    .map((line) => line.split(/(?<!\\)\|/).map((c) => c.trim()));
+    .map((line, i) => ({ text: line.trim().replace(/^\|/, "").replace(/\|$/, ""), line: firstLine + i }))
+    .filter((row) => !/^[\s:|-]+$/.test(row.text))
+    .map((row) => ({ cells: row.text.split(/(?<!\\)\|/).map((c) => c.trim()), line: row.line }));
 }
 
 function column(header: string[], re: RegExp, fallback: number): number {
@@ -109,20 +114,29 @@ function readInfo(blocks: Block[], heading: string, summary: Summary, meta: Meta
 function readChapters(blocks: Block[], heading: string, summary: Summary, problems: ProblemList): void {
   for (const block of blocks) {
     if (block.kind === "table") {
-      const [header, ...rows] = tableRows(block.text);
+      const [head, ...rows] = tableRowsWithLines(block.text, block.line);
+      if (!head) {
+        keepOther(summary, heading, block, problems, "a table in the chapter block with no rows");
+        continue;
+      }
+      const header = head.cells;
       const t = column(header, /时间|time/i, 0);
       const title = column(header, /章节|标题|title|chapter|topic/i, 1);
       const note = column(header, /概括|摘要|summary|描述|内容|description|要点/i, 2);
-      for (const row of rows) {
-        const chapter: Chapter = { title: row[title] ?? row.join(" "), time: parseRange(row[t] ?? ""), summary: row[note] || undefined };
+      for (const { cells: row, line } of rows) {
+        const time = parseRange(row[t] ?? "");
+        // Cells no column takes (a fourth column, a time that is not a time) stay with the summary: nothing is dropped.
+        const spare = row.filter((c, i) => c && i !== title && i !== note && (i !== t || !time));
+        const text = [row[note], ...spare].filter(Boolean).join(" · ");
+        const chapter: Chapter = { title: row[title] ?? row.join(" "), time, summary: text || undefined, line };
         summary.chapters.push(chapter);
       }
     } else if (block.kind === "list") {
-      for (const line of block.text.split("\n")) {
+      for (const [i, line] of block.text.split("\n").entries()) {
         const item = line.replace(/^\s*(?:[-*+]|\d+[.)])\s*/, "");
         const m = /^\**\[?([\d:]+(?:\s*[-–—~]\s*(?:[\d:]+|end))?)\]?\**\s*[-–—:：|]?\s*(.*)$/i.exec(item);
         const time = m ? parseRange(m[1]) : undefined;
-        summary.chapters.push(time ? { time, title: m![2].trim() } : { title: item.trim() });
+        summary.chapters.push(time ? { time, title: m![2].trim(), line: block.line + i } : { title: item.trim(), line: block.line + i });
       }
     } else {
       keepOther(summary, heading, block, problems, "text in the chapter block is neither a table nor a list");
@@ -164,12 +178,18 @@ function readCompanies(blocks: Block[], heading: string, summary: Summary, probl
       continue;
     }
     const [header, ...rows] = tableRows(block.text);
+    if (!header) {
+      keepOther(summary, heading, block, problems, "a table in the companies block with no rows");
+      continue;
+    }
     const name = column(header, /公司|名|compan|name|organi/i, 0);
     const context = column(header, /语境|背景|context|讨论|why|description/i, 1);
     const importance = column(header, /重要|importance|rating/i, 2);
     for (const row of rows) {
-      const company: CompanyNote = { name: row[name] ?? "", context: row[context] || undefined, importance: row[importance] || undefined };
-      if (company.name) summary.companies.push(company);
+      // Cells no column takes stay with the context: nothing is dropped.
+      const spare = row.filter((c, i) => c && i !== name && i !== context && i !== importance);
+      const company: CompanyNote = { name: row[name] ?? "", context: [row[context], ...spare].filter(Boolean).join(" · ") || undefined, importance: row[importance] || undefined };
+      if (company.name || company.context || company.importance) summary.companies.push(company);
     }
   }
 }
@@ -200,7 +220,8 @@ export function readSummaryBlock(label: SummaryLabel, heading: string, blocks: B
     case "info":
       return readInfo(content, heading, summary, meta, problems);
     case "tldr":
-      summary.tldr = prose(content) || undefined;
+      // A second block with the same label adds to the first, never replaces it.
+      summary.tldr = [summary.tldr, prose(content)].filter(Boolean).join("\n\n") || undefined;
       return;
     case "chapters":
       return readChapters(content, heading, summary, problems);
@@ -213,7 +234,7 @@ export function readSummaryBlock(label: SummaryLabel, heading: string, blocks: B
     case "people":
       return readPeople(content, summary);
     case "type":
-      summary.videoType = prose(content).replace(/\*\*/g, "").trim() || undefined;
+      summary.videoType = [summary.videoType, prose(content).replace(/\*\*/g, "").trim()].filter(Boolean).join("\n\n") || undefined;
       return;
     case "transcript":
       return; // read by the ingest as sections

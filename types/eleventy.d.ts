@@ -10,6 +10,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     on(event: string, listener: (arg: never) => unknown): void;
     ignores: Set<string>;
+    setDataFileSuffixes(suffixes: string[]): void;
     addExtension(extension: string | string[], options: Record<string, unknown>): void;
     addCollection(name: string, build: (api: never) => unknown): void;
   }

@@ -1,0 +1,594 @@
+/* Search across every interview, in English and in Chinese, from one box.
+ *
+ * Loaded as a module on the search page (/search/), and on other pages only when the header
+ * search box is first used (assets/deeplink.js imports it then). Pagefind itself (pagefind.js,
+ * its worker, wasm and index) loads on the first query, from `<site base>pagefind/`.
+ *
+ * The index holds one record per passage of consecutive aligned pairs (both languages, see
+ * src/search-records.ts): the content is tokens separated by spaces, "␞" opening a pair and "␟"
+ * between its English and its Chinese; Chinese tokens are ICU words ("␠" is a space that was in
+ * the text). A result's word positions (result.words) say which tokens matched, so this file
+ * finds the pair and side of each match, highlights the matched tokens, shows the translation
+ * beside them and links to the pair (/t/<slug>/#p-N).
+ *
+ * No inline styles or scripts (CSP); all text goes in as text nodes. */
+
+const PAIR_MARK = "\u241E";
+const SIDE_MARK = "\u241F";
+const SPACE_MARK = "\u2420";
+const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
+const HAS_HAN = /\p{Script=Han}/u;
+const META_KEYS = ["title", "page", "pairs", "date", "who"];
+const FILTER_KEYS = ["interview", "speaker", "tag", "year", "language"];
+const PAGE_SIZE = 6;
+const HEADER_SIZE = 5;
+const DEBOUNCE_MS = 120;
+
+/** The site root (works under a path prefix): this file is <base>assets/search.js. */
+export const BASE = new URL("../", import.meta.url);
+const HIT_KEY = "transcripts.search-hit";
+
+// ------------------------------------------------------------------------------------------
+// Pagefind
+
+let pagefindPromise = null;
+let searchQueue = Promise.resolve(null);
+
+/** Pagefind's search API, loaded once (its files are under <base>pagefind/). */
+export function loadPagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = (async () => {
+      const pf = await import(new URL("pagefind/pagefind.js", BASE).href);
+      // Every meta field is also searched by Pagefind; only the passage text should rank.
+      const metaWeights = {};
+      for (const key of META_KEYS) metaWeights[key] = 0;
+      await pf.options({ ranking: { metaWeights } });
+      await pf.init();
+      return pf;
+    })();
+    pagefindPromise.catch(() => {
+      pagefindPromise = null;
+    });
+  }
+  return pagefindPromise;
+}
+
+/**
+ * Fetch the index chunks for a query being typed, before the debounce ends. Not for one or two
+ * Latin letters: the chunks for every word starting with "h" are most of the index.
+ */
+export function preload(raw) {
+  const q = prepareQuery(raw);
+  const last = q.split(" ").pop() || "";
+  if (!last || (!HAS_HAN.test(last) && last.length < 3)) return;
+  loadPagefind()
+    .then((pf) => pf.preload(q))
+    .catch(() => {});
+}
+
+/** The query as the index was built: Han runs split into words with the same ICU segmenter. */
+export function prepareQuery(raw) {
+  const q = String(raw || "").replace(/[\u241E-\u2420]/g, " ").trim();
+  if (!q || typeof Intl === "undefined" || !Intl.Segmenter) return q;
+  const seg = new Intl.Segmenter("zh", { granularity: "word" });
+  return q
+    .replace(HAN_RUN, (run) => " " + [...seg.segment(run)].map((s) => s.segment.trim()).filter(Boolean).join(" ") + " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// ------------------------------------------------------------------------------------------
+// Reading a passage
+
+/** Fragment content + meta.pairs → pairs with the word positions of their tokens. */
+export function parsePassage(content, pairIds) {
+  const ids = String(pairIds || "").split(" ").filter(Boolean);
+  const tokens = String(content || "").split(" ");
+  const pairs = [];
+  let cur = null;
+  let side = "en";
+  for (let pos = 0; pos < tokens.length; pos++) {
+    const tok = tokens[pos];
+    if (tok === PAIR_MARK) {
+      cur = { id: ids[pairs.length] || "", en: [], zh: [] };
+      pairs.push(cur);
+      side = "en";
+    } else if (tok === SIDE_MARK) {
+      side = "zh";
+    } else if (cur) {
+      cur[side].push({ pos, tok });
+    }
+  }
+  return pairs;
+}
+
+/** The pairs of a passage that hold matches (in the allowed languages), best first. */
+export function rankPairs(pairs, positions, language) {
+  const hit = new Set(positions);
+  const out = [];
+  for (const p of pairs) {
+    let count = 0;
+    const distinct = new Set();
+    const sides = [];
+    for (const side of ["en", "zh"]) {
+      if (language && language !== side) continue;
+      let n = 0;
+      for (const t of p[side]) {
+        if (!hit.has(t.pos)) continue;
+        n++;
+        distinct.add(t.tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+      }
+      if (n) sides.push(side);
+      count += n;
+    }
+    if (count) out.push({ pair: p, count, distinct: distinct.size, sides });
+  }
+  out.sort((a, b) => b.distinct - a.distinct || b.count - a.count);
+  return out;
+}
+
+function joinSide(tokens, side) {
+  if (side === "en") return tokens.map((t) => t.tok).join(" ");
+  return tokens.map((t) => (t.tok === SPACE_MARK ? " " : t.tok)).join("");
+}
+
+/** The text of one side as DOM nodes, matched tokens in <mark>; `window` limits it to an excerpt. */
+function sideNodes(tokens, side, hit, window) {
+  const frag = document.createDocumentFragment();
+  if (!tokens.length) return frag;
+  let start = 0;
+  let end = tokens.length;
+  if (window && tokens.length > window) {
+    // The window holding the most matches, starting a little before its first one.
+    const idx = [];
+    tokens.forEach((t, i) => hit.has(t.pos) && idx.push(i));
+    let best = 0;
+    let bestCount = -1;
+    for (const i of idx.length ? idx : [0]) {
+      const s = Math.max(0, Math.min(i - Math.floor(window / 5), tokens.length - window));
+      const c = idx.filter((j) => j >= s && j < s + window).length;
+      if (c > bestCount) {
+        best = s;
+        bestCount = c;
+      }
+    }
+    start = best;
+    end = Math.min(tokens.length, best + window);
+  }
+  // Runs of text and of matched words; a run of matched words (and what lies between them)
+  // becomes one <mark>, without the punctuation at its ends ("laws," → <mark>laws</mark>,).
+  const sep = side === "en" ? " " : "";
+  const parts = [];
+  for (let i = start; i < end; i++) {
+    const t = tokens[i];
+    const word = t.tok === SPACE_MARK ? " " : t.tok;
+    const matched = hit.has(t.pos);
+    const prev = parts[parts.length - 1];
+    const glue = i > start ? sep : "";
+    if (matched) {
+      const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word);
+      const [lead, core, tail] = m ? [m[1], m[2], m[3]] : ["", word, ""];
+      if (prev && prev.mark && !prev.tail && !lead) prev.text += glue + core;
+      else parts.push({ mark: false, text: glue + lead }, { mark: true, text: core });
+      parts[parts.length - 1].tail = tail;
+      if (tail) parts.push({ mark: false, text: tail });
+    } else if (prev && !prev.mark) {
+      prev.text += glue + word;
+    } else {
+      parts.push({ mark: false, text: glue + word });
+    }
+  }
+  if (start > 0) frag.append("… ");
+  for (const p of parts) {
+    if (!p.text) continue;
+    if (p.mark) {
+      const mark = document.createElement("mark");
+      mark.textContent = p.text;
+      frag.append(mark);
+    } else {
+      frag.append(p.text);
+    }
+  }
+  if (end < tokens.length) frag.append(" …");
+  return frag;
+}
+
+function langOf(text) {
+  return HAS_HAN.test(text || "") ? "zh-CN" : "en";
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) if (c !== undefined && c !== null && c !== false) node.append(c);
+  return node;
+}
+
+/** Absolute URL of a site path (`/t/x/#p-3`) under the site base. */
+export function siteUrl(path) {
+  return new URL(String(path).replace(/^\/+/, ""), BASE).href;
+}
+
+// ------------------------------------------------------------------------------------------
+// Searching
+
+/**
+ * Run a query: Pagefind results, each with its fragment loaded lazily, as passage hits.
+ * `filters` are Pagefind filters ({ interview, speaker, tag, year, language }).
+ */
+export async function runSearch(query, filters) {
+  const pf = await loadPagefind();
+  const q = prepareQuery(query);
+  if (!q) return { query: q, results: [], total: 0, language: "" };
+  // One Latin letter matches a large part of the index: wait for a second one.
+  if (!HAS_HAN.test(q) && q.replace(/[^\p{L}\p{N}]/gu, "").length < 2) return { query: q, results: [], total: 0, language: "", tooShort: true };
+  const pfFilters = {};
+  for (const key of FILTER_KEYS) if (filters && filters[key]) pfFilters[key] = filters[key];
+  // One search at a time: a newer query waits for the one in flight (whose answer is then dropped).
+  const res = await (searchQueue = searchQueue.catch(() => null).then(() => pf.search(q, { filters: pfFilters })));
+  // Records that matched only through their meta (title, ids) have no matched words: not hits.
+  const results = ((res && res.results) || []).filter((r) => r.words && r.words.length);
+  return { query: q, results, total: results.length, language: (filters && filters.language) || "" };
+}
+
+/** Load and shape one Pagefind result: the passage's best pair, its other matching pairs. */
+export async function loadHit(result, language) {
+  const data = await result.data();
+  const meta = data.meta || {};
+  const pairs = parsePassage(data.content, meta.pairs);
+  const ranked = rankPairs(pairs, result.words, language);
+  if (!ranked.length) return null;
+  return { meta, ranked, hit: new Set(result.words), score: result.score };
+}
+
+function pairLink(meta, pairId) {
+  return siteUrl(`${meta.page || "/"}#${pairId}`);
+}
+
+/** Remember the words to mark on the page the reader lands on (assets/deeplink.js reads it). */
+function rememberHit(href, words) {
+  try {
+    sessionStorage.setItem(HIT_KEY, JSON.stringify({ href, words: [...new Set(words)].slice(0, 20) }));
+  } catch {
+    /* storage off: no marks, the pair is still highlighted by :target */
+  }
+}
+
+function matchedWords(pair, hit) {
+  const out = [];
+  for (const side of ["en", "zh"]) for (const t of pair[side]) if (hit.has(t.pos)) out.push(t.tok.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  return out.filter(Boolean);
+}
+
+/** A result card: interview, date, speaker; the matched pair, both languages; link to #p-N. */
+function renderHit(h, { compact } = {}) {
+  const { meta, ranked, hit } = h;
+  const best = ranked[0];
+  const pair = best.pair;
+  const href = pairLink(meta, pair.id);
+  const words = matchedWords(pair, hit);
+  const title = meta.title || meta.page;
+  const num = pair.id.replace(/^p-/, "");
+  const link = el("a", { class: "sr-link", href, "data-pair": pair.id }, el("span", { class: "sr-title", lang: langOf(title) }, title), " ", el("span", { class: "sr-para" }, `¶ ${num}`));
+  link.addEventListener("click", () => rememberHit(href, words));
+
+  const info = el("p", { class: "sr-meta" });
+  if (meta.date) info.append(el("time", { datetime: meta.date }, meta.date));
+  if (meta.who) info.append(el("span", { lang: langOf(meta.who) }, meta.who));
+
+  const sides = el("div", { class: "sr-pair" });
+  for (const side of ["en", "zh"]) {
+    const tokens = pair[side];
+    if (!tokens.length) continue;
+    const matched = best.sides.includes(side);
+    const window = compact ? (side === "en" ? 24 : 48) : side === "en" ? 60 : 120;
+    const p = el("p", { class: `sr-side sr-${side}${matched ? " sr-matched" : ""}`, lang: side === "en" ? "en" : "zh-CN" });
+    p.append(sideNodes(tokens, side, matched ? hit : new Set(), window));
+    sides.append(p);
+  }
+
+  const item = el("li", { class: "sr-item" }, el("article", { class: "sr-card" }, el("h2", { class: "sr-head" }, link), info, sides));
+  if (!compact && ranked.length > 1) {
+    const more = el("p", { class: "sr-more" }, el("span", {}, "同段其他匹配 "), el("span", { lang: "en" }, "Also here: "));
+    for (const r of ranked.slice(1, 6)) {
+      const a = el("a", { href: pairLink(meta, r.pair.id), "data-pair": r.pair.id }, `¶ ${r.pair.id.replace(/^p-/, "")}`);
+      a.addEventListener("click", () => rememberHit(a.href, matchedWords(r.pair, hit)));
+      more.append(a, " ");
+    }
+    item.firstChild.append(more);
+  }
+  return item;
+}
+
+function noResults(query, hasFilters) {
+  const box = el("div", { class: "sr-empty" });
+  box.append(
+    el("p", {}, "没有找到与 “", el("b", { lang: langOf(query) }, query), "” 相关的段落。"),
+    el("p", { lang: "en" }, "No passage matches “", el("b", { lang: langOf(query) }, query), "”."),
+    el(
+      "ul",
+      {},
+      el("li", {}, "检查拼写，或换一个更短的词。", el("span", { lang: "en" }, " Check the spelling or try fewer words.")),
+      el("li", {}, "换一种语言试试：英文原文与中文译文都可搜索。", el("span", { lang: "en" }, " Try the other language: both the English and the Chinese are searchable.")),
+      hasFilters ? el("li", {}, "清除筛选条件。", el("span", { lang: "en" }, " Clear the filters.")) : false,
+    ),
+  );
+  return box;
+}
+
+function say(node, text) {
+  if (node) node.textContent = text;
+}
+
+function countText(n, query) {
+  return n === 0 ? `没有结果 · No results for “${query}”` : `${n} 个段落 · ${n} passage${n === 1 ? "" : "s"} for “${query}”`;
+}
+
+/** Arrow keys move between result links (and back to the box); Escape returns to the box. */
+function arrowKeys(container, input, onEscape) {
+  container.addEventListener("keydown", (e) => {
+    const links = [...container.querySelectorAll("a.sr-link, .sr-all a, button.sr-show-more")];
+    const i = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && i >= 0) {
+      e.preventDefault();
+      (links[i + 1] || links[i]).focus();
+    } else if (e.key === "ArrowUp" && i >= 0) {
+      e.preventDefault();
+      (i === 0 ? input : links[i - 1]).focus();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      input.focus();
+      if (onEscape) onEscape();
+    }
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") {
+      const first = container.querySelector("a.sr-link");
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    } else if (e.key === "Escape" && onEscape) {
+      onEscape();
+    }
+  });
+}
+
+// ------------------------------------------------------------------------------------------
+// The search page
+
+function readFilters(form) {
+  const out = {};
+  for (const key of FILTER_KEYS) {
+    const field = form.elements.namedItem(key);
+    if (!field) continue;
+    const value = "value" in field ? field.value : "";
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+function initPage(root) {
+  const form = root.querySelector("form.search-form");
+  const input = form.querySelector('input[name="q"]');
+  const status = root.querySelector(".search-status");
+  const list = root.querySelector(".search-results");
+  const moreBox = root.querySelector(".search-more");
+  const clear = root.querySelector(".search-clear");
+  root.classList.add("is-ready");
+
+  const params = new URL(location.href).searchParams;
+  if (params.has("q")) input.value = params.get("q") || "";
+  for (const key of FILTER_KEYS) {
+    const field = form.elements.namedItem(key);
+    const value = params.get(key);
+    if (!field || !value) continue;
+    if (field instanceof RadioNodeList) {
+      for (const r of field) r.checked = r.value === value;
+    } else if ("value" in field) {
+      field.value = value;
+    }
+  }
+
+  let seq = 0;
+  let completed = 0;
+  let timer = 0;
+
+  function syncUrl(q, filters) {
+    const url = new URL(location.href);
+    url.search = "";
+    if (q) url.searchParams.set("q", q);
+    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+    history.replaceState(null, "", url);
+  }
+
+  function statusText(run) {
+    const { raw, shown, pending, total, language } = run;
+    if (!language) return countText(total, raw);
+    // With a language, a passage counts only if it matched in that language: known once loaded.
+    if (!pending.length) return countText(shown, raw);
+    return `至少 ${shown} 个段落 · At least ${shown} passages for “${raw}”`;
+  }
+
+  /** Render the run's next results: at least PAGE_SIZE hits, or all that are left. */
+  async function showMore(run) {
+    moreBox.replaceChildren();
+    let added = 0;
+    for (let rounds = 0; added < PAGE_SIZE && run.pending.length && rounds < 5; rounds++) {
+      const batch = run.pending.splice(0, PAGE_SIZE);
+      const hits = await Promise.all(batch.map((r) => loadHit(r, run.language).catch(() => null)));
+      if (run.seq !== seq) return false;
+      for (const h of hits) {
+        if (!h) continue;
+        list.append(renderHit(h));
+        run.shown++;
+        added++;
+      }
+    }
+    if (!run.shown && !run.pending.length) moreBox.append(noResults(run.raw, run.hasFilters));
+    if (run.pending.length) {
+      const left = run.language ? "" : ` (${run.pending.length})`;
+      const btn = el("button", { type: "button", class: "sr-show-more" }, `显示更多 · Show more${left}`);
+      btn.addEventListener("click", async () => {
+        const next = list.children.length;
+        if (!(await showMore(run))) return;
+        say(status, statusText(run));
+        const link = list.children[next] && list.children[next].querySelector("a.sr-link");
+        if (link) link.focus();
+        else input.focus();
+      });
+      moreBox.append(btn);
+    }
+    return true;
+  }
+
+  async function run() {
+    const mySeq = ++seq;
+    const raw = input.value.trim();
+    const filters = readFilters(form);
+    syncUrl(raw, filters);
+    const hasFilters = Object.keys(filters).length > 0;
+    if (clear) clear.hidden = !hasFilters;
+    if (!raw) {
+      list.replaceChildren();
+      moreBox.replaceChildren();
+      say(status, "");
+      root.removeAttribute("aria-busy");
+      return;
+    }
+    root.setAttribute("aria-busy", "true");
+    try {
+      const res = await runSearch(raw, filters);
+      if (mySeq !== seq) return;
+      const state = { seq: mySeq, raw, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0 };
+      list.replaceChildren();
+      if (res.tooShort) {
+        moreBox.replaceChildren();
+        say(status, "请再输入一些 · Keep typing…");
+        return;
+      }
+      if (!(await showMore(state))) return;
+      say(status, statusText(state));
+      // For scripts and tests: which query and filters the results on screen answer.
+      root.dataset.query = raw;
+      root.dataset.filters = new URLSearchParams(filters).toString();
+      root.dataset.searched = String(++completed);
+    } catch (err) {
+      if (mySeq !== seq) return;
+      say(status, `搜索出错 · Search failed: ${err && err.message ? err.message : err}`);
+    } finally {
+      if (mySeq === seq) root.removeAttribute("aria-busy");
+    }
+  }
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    schedule(0);
+  });
+  input.addEventListener("input", () => {
+    preload(input.value);
+    schedule(DEBOUNCE_MS);
+  });
+  form.addEventListener("change", (e) => {
+    if (e.target !== input) schedule(0);
+  });
+  if (clear) {
+    clear.addEventListener("click", () => {
+      for (const key of FILTER_KEYS) {
+        const field = form.elements.namedItem(key);
+        if (field instanceof RadioNodeList) for (const r of field) r.checked = r.value === "";
+        else if (field && "value" in field) field.value = "";
+      }
+      schedule(0);
+      input.focus();
+    });
+  }
+  arrowKeys(list.parentElement || list, input);
+  if (input.value.trim()) schedule(0);
+  else loadPagefind().catch(() => {});
+}
+
+// ------------------------------------------------------------------------------------------
+// The header box (every other page): results in a panel under the box as you type
+
+export function attachHeader(form) {
+  if (!form || form.dataset.searchReady) return;
+  form.dataset.searchReady = "1";
+  const input = form.querySelector('input[name="q"]');
+  const panel = el("div", { class: "site-search-panel", id: "site-search-panel", hidden: true });
+  const status = el("p", { class: "search-status", role: "status", "aria-live": "polite" });
+  const list = el("ol", { class: "search-results sr-compact" });
+  const all = el("p", { class: "sr-all" });
+  panel.append(status, list, all);
+  form.append(panel);
+  input.setAttribute("aria-controls", panel.id);
+  input.setAttribute("aria-expanded", "false");
+
+  let seq = 0;
+  let timer = 0;
+  const open = (yes) => {
+    panel.hidden = !yes;
+    input.setAttribute("aria-expanded", String(yes));
+  };
+
+  async function run() {
+    const mySeq = ++seq;
+    const raw = input.value.trim();
+    if (!raw) {
+      open(false);
+      list.replaceChildren();
+      return;
+    }
+    try {
+      const res = await runSearch(raw, {});
+      if (mySeq !== seq) return;
+      if (res.tooShort) {
+        open(false);
+        return;
+      }
+      const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "").catch(() => null)));
+      if (mySeq !== seq) return;
+      list.replaceChildren(...hits.filter(Boolean).map((h) => renderHit(h, { compact: true })));
+      const more = new URL("search/", BASE);
+      more.searchParams.set("q", raw);
+      all.replaceChildren(
+        res.total ? el("a", { href: more.href }, `全部 ${res.total} 个结果 · All results →`) : noResults(raw, false),
+      );
+      say(status, countText(res.total, raw));
+      open(true);
+    } catch (err) {
+      if (mySeq !== seq) return;
+      say(status, `搜索出错 · Search failed: ${err && err.message ? err.message : err}`);
+      open(true);
+    }
+  }
+
+  input.addEventListener("input", () => {
+    preload(input.value);
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener("focus", () => {
+    if (input.value.trim() && list.children.length) open(true);
+  });
+  form.addEventListener("focusout", (e) => {
+    if (!form.contains(e.relatedTarget)) open(false);
+  });
+  arrowKeys(panel, input, () => open(false));
+  loadPagefind().catch(() => {});
+  if (input.value.trim()) run();
+}
+
+// ------------------------------------------------------------------------------------------
+
+const pageRoot = document.querySelector("[data-search-page]");
+if (pageRoot) initPage(pageRoot);

@@ -1,0 +1,64 @@
+// Pagefind 1.5 writes its filter files with values in hash-map order, so two
+// builds of the same site differ there (and in the names that follow from
+// them: the filter file names, the language's .pf_meta and pagefind-entry.json;
+// upstream issue #638). This puts each filter file in a canonical order and
+// renames what depends on it by content, so that the same input gives a
+// byte-identical search bundle and a deploy changes only what changed.
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { decodeCbor, encodeCbor, type Cbor } from "../src/cbor.ts";
+
+const SIGNATURE = "pagefind_dcd";
+
+function unpack(file: string): { header: Buffer; value: Cbor } {
+  const raw = gunzipSync(readFileSync(file));
+  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not a Pagefind data file`);
+  return { header: raw.subarray(0, SIGNATURE.length), value: decodeCbor(raw, SIGNATURE.length).value };
+}
+
+function pack(header: Buffer, value: Cbor): Buffer {
+  // A fixed gzip level and no name/mtime in the header: the same bytes every time.
+  return gzipSync(Buffer.concat([header, encodeCbor(value)]), { level: 9 });
+}
+
+const digest = (bytes: Uint8Array, length: number) => createHash("sha256").update(bytes).digest("hex").slice(0, length);
+const byFirst = (a: Cbor, b: Cbor) => String((a as Cbor[])[0]).localeCompare(String((b as Cbor[])[0]));
+
+/** Canonicalises the filter files of a Pagefind bundle in place; returns how many were rewritten. */
+export function stabilisePagefind(bundle: string): number {
+  const entryPath = join(bundle, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryPath, "utf8")) as { languages: Record<string, { hash: string }> };
+  let rewritten = 0;
+  for (const language of Object.values(entry.languages)) {
+    const metaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
+    const meta = unpack(metaPath);
+    const fields = meta.value as Cbor[];
+    // [version, pages, index chunks, filters [[name, hash]], sorts, meta fields]
+    const filters = fields[3] as Cbor[][];
+    for (const filter of filters) {
+      const oldHash = String(filter[1]);
+      const prefix = oldHash.slice(0, oldHash.lastIndexOf("_") + 1);
+      const file = unpack(join(bundle, "filter", `${oldHash}.pf_filter`));
+      const [name, values] = file.value as [Cbor, Cbor[]];
+      const packed = pack(file.header, [name, [...values].sort(byFirst)]);
+      const newHash = `${prefix}${digest(packed, oldHash.length - prefix.length)}`;
+      writeFileSync(join(bundle, "filter", `${newHash}.pf_filter`), packed);
+      if (newHash !== oldHash) rmSync(join(bundle, "filter", `${oldHash}.pf_filter`));
+      filter[1] = newHash;
+      rewritten++;
+    }
+    filters.sort(byFirst);
+    const packedMeta = pack(meta.header, fields);
+    const prefix = language.hash.slice(0, language.hash.lastIndexOf("_") + 1);
+    const newMetaHash = `${prefix}${digest(packedMeta, language.hash.length - prefix.length)}`;
+    writeFileSync(join(bundle, `pagefind.${newMetaHash}.pf_meta`), packedMeta);
+    if (newMetaHash !== language.hash) rmSync(metaPath);
+    language.hash = newMetaHash;
+  }
+  // Languages in a fixed order too (Pagefind writes them in map order).
+  entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(entryPath, JSON.stringify(entry));
+  return rewritten;
+}
