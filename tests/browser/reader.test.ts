@@ -688,7 +688,8 @@ describe("6. theme, print, fonts, measure", () => {
         expect(requests.filter((u) => !u.startsWith(seeds.origin + "/")), path).toEqual([]);
         const facts = await page.evaluate(() => ({
           fontFaces: document.fonts.size,
-          inlineScripts: document.querySelectorAll("script:not([src])").length,
+          // executable inline scripts (a JSON-LD data block is not one)
+          inlineScripts: [...document.querySelectorAll("script:not([src])")].filter((s) => /^(|text\/javascript|module)$/i.test(s.getAttribute("type") ?? "")).length,
           styleAttrs: document.querySelectorAll("[style]").length,
           styleElements: document.querySelectorAll("style").length,
           theme: !!document.querySelector(".theme"),
