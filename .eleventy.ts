@@ -15,6 +15,7 @@ import { jsonForScript, transcriptJsonLd } from "./src/structured-data.ts";
 import { buildTaxonomy, termIndex, termKey, yearCounts, type TaxonomyKind, type Taxonomy, type Term } from "./src/taxonomy.ts";
 import { formatClock, videoAt } from "./src/timecode.ts";
 import { searchFacets } from "./src/search-records.ts";
+import { buildStats } from "./scripts/build-stats.ts";
 import { buildSearchIndex } from "./scripts/search-index.ts";
 import { buildSettings } from "./scripts/settings.ts";
 
@@ -116,7 +117,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("search.njk", "", { layout: "search.njk", permalink: "/search/" });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (settings.searchIndex) await buildSearchIndex(resolve(directories.output));
+    if (!settings.searchIndex) return;
+    const started = performance.now();
+    await buildSearchIndex(resolve(directories.output));
+    buildStats.searchMs = performance.now() - started;
   });
 
   return {

@@ -7,6 +7,7 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { loadArchive } from "../src/load.ts";
+import { buildStats } from "./build-stats.ts";
 import { printable } from "../src/problems.ts";
 import { buildSettings } from "./settings.ts";
 import { failureMessage, hasErrors, problemReport } from "./report.ts";
@@ -61,7 +62,9 @@ function quietErrors(eleventy: Eleventy): string[] {
 }
 
 async function main(): Promise<void> {
+  const ingestStarted = performance.now();
   const archive = loadArchive(settings.seedsDir);
+  const ingestMs = performance.now() - ingestStarted;
   for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
   if (hasErrors(archive)) {
     if (!settings.allowErrors) {
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
   removeStaging();
   const eleventy = new Eleventy(relative(process.cwd(), settings.seedsDir) || ".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
   const eleventyErrors = quietErrors(eleventy);
+  const eleventyStarted = performance.now();
   try {
     await eleventy.write();
   } catch (err) {
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
     const lines = (detail.length ? detail : [failureMessage(err)]).flatMap((l) => l.split("\n")).map((l) => printable(l.trim())).filter(Boolean);
     fail(lines.join("\n  "));
   }
+  const eleventyMs = performance.now() - eleventyStarted;
   if (!existsSync(staging)) fail("Eleventy wrote nothing");
 
   // Swap: the old site is moved aside, then the new one moved in, then the old one removed.
@@ -98,8 +103,12 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`could not move the new site into ${shownSite}: ${failureMessage(err)}`);
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`built ${archive.transcripts.length} transcripts into ${shownSite} in ${seconds} s`);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const totalMs = performance.now() - started;
+  console.log(`built ${archive.transcripts.length} transcripts into ${shownSite} in ${s(totalMs)}`);
+  // One line for the benchmark (scripts/bench.ts reads it).
+  const peak = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+  console.log(`timings: ingest ${s(ingestMs)}, pages ${s(eleventyMs - buildStats.searchMs)}, search ${s(buildStats.searchMs)}, total ${s(totalMs)}; peak RSS ${peak} MB`);
 }
 
 main().catch((err: unknown) => fail(failureMessage(err)));
