@@ -51,6 +51,8 @@ export default function (eleventyConfig: UserConfig) {
   // The seeds folder holds transcripts only: a template or data file dropped
   // there must not run at build time (`npm run check` reports it as unsafe-file).
   eleventyConfig.setDataFileSuffixes([]);
+  // Every transcript in the seeds folder is built, also when that folder is git-ignored.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("**/*.{njk,liquid,webc,html,11ty.js,11ty.cjs,11ty.mjs}");
 
   eleventyConfig.addExtension("txt", {
@@ -116,10 +118,34 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
   eleventyConfig.addTemplate("search.njk", "", { layout: "search.njk", permalink: "/search/" });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!settings.searchIndex) return;
+  // A build waits for the search index. Under `npm start` the pages are served
+  // as soon as they are written and the index follows in the background (one
+  // run at a time; edits made meanwhile are picked up by one more run).
+  let indexing: Promise<void> | undefined;
+  let again = false;
+  const refreshIndex = (output: string) => {
+    if (indexing) {
+      again = true;
+      return;
+    }
     const started = performance.now();
-    await buildSearchIndex(resolve(directories.output));
+    indexing = buildSearchIndex(output)
+      .then(() => console.log(`[search] index refreshed in ${((performance.now() - started) / 1000).toFixed(2)} s`))
+      .catch((err: unknown) => console.error(`[search] index failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        indexing = undefined;
+        if (again) {
+          again = false;
+          refreshIndex(output);
+        }
+      });
+  };
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (!settings.searchIndex) return;
+    const output = resolve(directories.output);
+    if (runMode === "serve" || runMode === "watch") return refreshIndex(output);
+    const started = performance.now();
+    await buildSearchIndex(output);
     buildStats.searchMs = performance.now() - started;
   });
 

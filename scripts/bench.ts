@@ -5,7 +5,7 @@
 //
 //   --count N        transcripts (default 1000, about 150 MB)
 //   --avg-bytes B    average transcript size (default 150000)
-//   --keep           keep .bench/ afterwards
+//   --keep           keep bench-out/ afterwards
 //   --skip-floor / --skip-serve / --skip-search   leave a part out
 import { spawn, spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
@@ -28,7 +28,7 @@ const { values } = parseArgs({
 
 const ROOT = process.cwd();
 // Inside the project, so that `npm start`'s incremental rebuild can match the edited file (see scripts/serve.ts).
-const WORK = resolve(ROOT, ".bench");
+const WORK = resolve(ROOT, "bench-out");
 const SEEDS = join(WORK, "seeds");
 const SITE = join(WORK, "site");
 const node = process.execPath;
@@ -164,6 +164,7 @@ if (!values["skip-serve"]) {
     });
   try {
     await waitFor(/Server at/, 0);
+    if (!values["skip-search"]) await waitFor(/\[search\] index refreshed/, 0);
     const from = log.length;
     const target = join(SEEDS, readdirSync(SEEDS).sort()[Math.floor(input.files / 2)]);
     const edited = performance.now();
@@ -171,6 +172,10 @@ if (!values["skip-serve"]) {
     const wrote = await waitFor(/Wrote (\d+) files? (?:\(skipped (\d+)\) )?in ([\d.]+) seconds/, from);
     const pagesMs = performance.now() - edited;
     say(`npm start, one transcript edited: ${wrote[1]} pages written (${wrote[2] ?? 0} skipped) in ${seconds(pagesMs)} = ${((100 * pagesMs) / build.ms).toFixed(1)}% of the full build`);
+    if (!values["skip-search"]) {
+      const refreshed = await waitFor(/\[search\] index refreshed in ([\d.]+) s/, from);
+      say(`  then the search index, in the background: ${refreshed[1]} s`);
+    }
   } finally {
     child.kill("SIGINT");
   }

@@ -11,6 +11,7 @@ declare module "@11ty/eleventy/UserConfig" {
     on(event: string, listener: (arg: never) => unknown): void;
     ignores: Set<string>;
     setDataFileSuffixes(suffixes: string[]): void;
+    setUseGitIgnore(use: boolean): void;
     addExtension(extension: string | string[], options: Record<string, unknown>): void;
     addCollection(name: string, build: (api: never) => unknown): void;
   }
