@@ -12,7 +12,8 @@ import { renderBlock, renderInline } from "./src/markdown.ts";
 import type { Transcript } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/structured-data.ts";
-import { buildTaxonomy, termIndex, termKey, yearCounts, type TaxonomyKind, type Taxonomy, type Term } from "./src/taxonomy.ts";
+import { buildBrowse, type Browse } from "./src/browse.ts";
+import { termKey, type TaxonomyKind, type Term } from "./src/taxonomy.ts";
 import { formatClock, videoAt } from "./src/timecode.ts";
 import { searchFacets } from "./src/search-records.ts";
 import { buildStats } from "./scripts/build-stats.ts";
@@ -29,19 +30,12 @@ export default function (eleventyConfig: UserConfig) {
   let archive: Archive;
   let published: Transcript[] = [];
   let byFile = new Map<string, Transcript>();
-  let browse: { taxonomy: Taxonomy; terms: Term[]; years: { year: string; count: number }[]; bySlug: Record<string, Transcript>; slugs: Record<TaxonomyKind, Map<string, string>> };
+  let browse: Browse;
   const refresh = () => {
     archive = loadArchive(settings.seedsDir);
     published = publishedTranscripts(archive.transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
-    const taxonomy = buildTaxonomy(published);
-    browse = {
-      taxonomy,
-      terms: Object.values(taxonomy).flat(),
-      years: yearCounts(published),
-      bySlug: Object.fromEntries(published.map((t) => [t.slug, t])),
-      slugs: termIndex(taxonomy),
-    };
+    browse = buildBrowse(published);
   };
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
@@ -115,8 +109,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("sitemap.njk", "", { ...lists, layout: "sitemap.njk", permalink: "/sitemap.xml" });
   eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
   eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
+  eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
-  eleventyConfig.addTemplate("search.njk", "", { layout: "search.njk", permalink: "/search/" });
 
   // A build waits for the search index. Under `npm start` the pages are served
   // as soon as they are written and the index follows in the background (one

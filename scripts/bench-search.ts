@@ -165,11 +165,34 @@ async function serve(dir: string): Promise<{ url: string; close(): Promise<void>
 
 interface Traffic {
   requests: number;
+  /** Transferred bytes by kind: script, wasm, metadata, word index, fragments, filters. */
+  kinds: Record<string, number>;
   /** Bytes on the wire (bodies as transferred, gzip where served so). */
   transferred: number;
   /** The same bodies uncompressed. */
   decoded: number;
 }
+
+function kindOf(url: string): string {
+  if (/\/fragment\//.test(url)) return "fragments";
+  if (/\/index\//.test(url)) return "word index";
+  if (/\/filter\//.test(url)) return "filters";
+  if (/\.pf_meta/.test(url)) return "metadata";
+  if (/\/wasm\./.test(url)) return "wasm";
+  return "script";
+}
+
+function addTraffic(a: Traffic, b: Traffic): Traffic {
+  const kinds = { ...a.kinds };
+  for (const [k, v] of Object.entries(b.kinds)) kinds[k] = (kinds[k] ?? 0) + v;
+  return { requests: a.requests + b.requests, transferred: a.transferred + b.transferred, decoded: a.decoded + b.decoded, kinds };
+}
+
+const kinds = (t: Traffic) =>
+  Object.entries(t.kinds)
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(", ");
 
 class Meter {
   private log: { url: string; wire: number; body: number }[] = [];
@@ -193,8 +216,11 @@ class Meter {
   async since(mark: number, filter: (url: string) => boolean = () => true): Promise<Traffic> {
     await Promise.all(this.pending);
     const items = this.log.slice(mark).filter((x) => filter(x.url));
+    const kinds: Record<string, number> = {};
+    for (const x of items) kinds[kindOf(x.url)] = (kinds[kindOf(x.url)] ?? 0) + x.wire;
     return {
       requests: items.length,
+      kinds,
       transferred: items.reduce((a, x) => a + x.wire, 0),
       decoded: items.reduce((a, x) => a + x.body, 0),
     };
@@ -260,11 +286,9 @@ async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun
       m = await meter.mark();
       const r = await typeQuery(page, query);
       await page.waitForLoadState("networkidle");
-      const traffic = await meter.since(m, isSearch);
+      let traffic = await meter.since(m, isSearch);
       if (first) {
-        traffic.requests += pageLoad.requests;
-        traffic.transferred += pageLoad.transferred;
-        traffic.decoded += pageLoad.decoded;
+        traffic = addTraffic(pageLoad, traffic);
         first = false;
       }
       runs.push({ query, kind, ms: r.ms, results: r.results, traffic });
@@ -316,10 +340,10 @@ for (const maxTokens of sizes.length ? sizes : [undefined]) {
   }
   const label = maxTokens ?? "default";
   console.log(`\n== passages of up to ${label} word positions ==`);
-  console.log(`index: ${indexed.records} records from ${indexed.transcripts} transcripts in ${secs(indexed.ms)}`);
+  console.log(`index: ${indexed.records} records from ${indexed.transcripts} transcripts in ${secs(indexed.ms)} (records ${secs(indexed.recordsMs)}, Pagefind ${secs(indexed.pagefindMs)})`);
   console.log(`bundle: ${bundle.files} files, ${mb(bundle.bytes)}`);
   for (const [part, s] of Object.entries(bundle.parts)) console.log(`  ${part.padEnd(12)} ${String(s.files).padStart(7)} files ${mb(s.bytes).padStart(9)}`);
-  console.log(`search page opened: ${result.pageLoad.requests} requests, ${kb(result.pageLoad.transferred)} transferred (${kb(result.pageLoad.decoded)} uncompressed)`);
+  console.log(`search page opened: ${result.pageLoad.requests} requests, ${kb(result.pageLoad.transferred)} transferred (${kb(result.pageLoad.decoded)} uncompressed): ${kinds(result.pageLoad)}`);
   for (const r of result.runs) {
     const target = r.kind.startsWith("first") ? TARGETS.firstKB : TARGETS.followingKB;
     const ok = r.traffic.transferred <= target * 1024 ? "ok" : "OVER";
@@ -328,8 +352,9 @@ for (const maxTokens of sizes.length ? sizes : [undefined]) {
       `${r.kind.padEnd(20)} “${r.query}”: ${r.results} shown, ${Math.round(r.ms)} ms after the last key${time}; ` +
         `${r.traffic.requests} requests, ${kb(r.traffic.transferred)} transferred (target ≤ ${target} KB: ${ok})`,
     );
+    if (r.traffic.requests) console.log(`${"".padEnd(22)}${kinds(r.traffic)}`);
   }
-  console.log(`header box on a transcript page, first use: ${result.header.traffic.requests} requests, ${kb(result.header.traffic.transferred)}, results ${result.header.ms} ms after focus`);
+  console.log(`header box on a transcript page, first use: ${result.header.traffic.requests} requests, ${kb(result.header.traffic.transferred)} (${kinds(result.header.traffic)}), results ${result.header.ms} ms after focus`);
   report.push({ maxTokens: label, indexed, bundle, ...result });
 }
 if (values.json) writeFileSync(values.json, JSON.stringify({ count, pairs, siteMs, report }, null, 2));

@@ -11,6 +11,7 @@ import { loadArchive } from "../src/load.ts";
 import type { Transcript } from "../src/model.ts";
 import { transcriptRecords, type RecordOptions, type SearchRecord } from "../src/search-records.ts";
 import { buildSettings } from "./settings.ts";
+import { stabilisePagefind } from "./stable-pagefind.ts";
 
 export interface SearchIndexOptions extends RecordOptions {
   /** Transcripts to index; default: the archive in SEEDS_DIR (as the build reads it). */
@@ -26,6 +27,9 @@ export interface SearchIndexResult {
   transcripts: number;
   /** Wall time of the indexing, in ms. */
   ms: number;
+  /** Of which: making the records (tokenizing, segmenting Chinese), and Pagefind adding and writing them. */
+  recordsMs: number;
+  pagefindMs: number;
 }
 
 // Records per Transcript object. src/load.ts keeps a file's Transcript while the file is
@@ -60,6 +64,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   // Only transcripts that have a page (a record must never link to a missing page).
   const transcripts = all.filter((t) => existsSync(join(siteDir, "t", t.slug, "index.html")));
   const records = transcripts.flatMap((t) => recordsOf(t, options));
+  const recordsDone = performance.now();
 
   const { index, errors } = await pagefind.createIndex({});
   if (!index) fail("createIndex", errors);
@@ -74,10 +79,19 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     }
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     if (written.errors.length) fail("writeFiles", written.errors);
+    // Pagefind writes filter files in hash-map order: canonical order, for byte-identical rebuilds.
+    stabilisePagefind(join(siteDir, "pagefind"));
   } finally {
     await pagefind.close();
   }
-  const result = { records: records.length, transcripts: transcripts.length, ms: Math.round(performance.now() - started) };
+  const done = performance.now();
+  const result = {
+    records: records.length,
+    transcripts: transcripts.length,
+    ms: Math.round(done - started),
+    recordsMs: Math.round(recordsDone - started),
+    pagefindMs: Math.round(done - recordsDone),
+  };
   if (options.log ?? true) {
     console.log(`search index: ${result.records} passages from ${result.transcripts} transcripts in ${(result.ms / 1000).toFixed(2)} s`);
   }

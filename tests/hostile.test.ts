@@ -358,7 +358,7 @@ describe("templates: every output is escaped, unless it is markdown-it's output"
         uses++;
         const expr = m[1];
         expect(expr, `${file}: ${m[0]}`).toBeDefined();
-        const ok = /^\s*content\s*$/.test(expr!) || /\|\s*(md|mdBlock|jsonLd)\s*$/.test(expr!);
+        const ok = /^\s*content\s*$/.test(expr!) || /\|\s*(md|mdBlock|jsonLd(\([\w\s]*\))?)\s*$/.test(expr!);
         expect(ok, `${file}: ${m[0]}`).toBe(true);
       }
     }

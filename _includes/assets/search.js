@@ -102,34 +102,63 @@ export function parsePassage(content, pairIds) {
   return pairs;
 }
 
-/** The pairs of a passage that hold matches (in the allowed languages), best first. */
-export function rankPairs(pairs, positions, language) {
+const norm = (tok) => tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** Which query terms a matched token stands for: 2 for the same word, 1 for a prefix or stem. */
+function termMatches(tok, terms) {
+  const t = norm(tok);
+  const out = new Map();
+  terms.forEach((term, i) => {
+    if (t === term) out.set(i, 2);
+    else if (t.startsWith(term) || (t.length >= 3 && term.startsWith(t))) out.set(i, 1);
+  });
+  return out;
+}
+
+/**
+ * The pairs of a passage that hold matches (in the allowed languages), best first: the longest
+ * run of query words in query order (the quote itself), then how many query words appear as
+ * they were typed, then how many appear at all, then how many matches.
+ */
+export function rankPairs(pairs, positions, language, query) {
   const hit = new Set(positions);
+  const terms = String(query || "").split(" ").map(norm).filter(Boolean);
   const out = [];
   for (const p of pairs) {
     let count = 0;
-    const distinct = new Set();
+    let phrase = 0;
+    const exact = new Set();
+    const found = new Set();
     const sides = [];
     for (const side of ["en", "zh"]) {
       if (language && language !== side) continue;
       let n = 0;
+      let prev = new Map(); // term index → run length ending at the previous token
       for (const t of p[side]) {
-        if (!hit.has(t.pos)) continue;
+        if (t.tok === SPACE_MARK) continue;
+        if (!hit.has(t.pos)) {
+          prev = new Map();
+          continue;
+        }
         n++;
-        distinct.add(t.tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+        const m = termMatches(t.tok, terms);
+        const runs = new Map();
+        for (const [i, kind] of m) {
+          found.add(i);
+          if (kind === 2) exact.add(i);
+          const run = (prev.get(i - 1) || 0) + 1;
+          runs.set(i, run);
+          phrase = Math.max(phrase, run);
+        }
+        prev = runs;
       }
       if (n) sides.push(side);
       count += n;
     }
-    if (count) out.push({ pair: p, count, distinct: distinct.size, sides });
+    if (count) out.push({ pair: p, count, phrase, exact: exact.size, distinct: found.size, sides });
   }
-  out.sort((a, b) => b.distinct - a.distinct || b.count - a.count);
+  out.sort((a, b) => b.phrase - a.phrase || b.exact - a.exact || b.distinct - a.distinct || b.count - a.count);
   return out;
-}
-
-function joinSide(tokens, side) {
-  if (side === "en") return tokens.map((t) => t.tok).join(" ");
-  return tokens.map((t) => (t.tok === SPACE_MARK ? " " : t.tok)).join("");
 }
 
 /** The text of one side as DOM nodes, matched tokens in <mark>; `window` limits it to an excerpt. */
@@ -236,11 +265,11 @@ export async function runSearch(query, filters) {
 }
 
 /** Load and shape one Pagefind result: the passage's best pair, its other matching pairs. */
-export async function loadHit(result, language) {
+export async function loadHit(result, language, query) {
   const data = await result.data();
   const meta = data.meta || {};
   const pairs = parsePassage(data.content, meta.pairs);
-  const ranked = rankPairs(pairs, result.words, language);
+  const ranked = rankPairs(pairs, result.words, language, query);
   if (!ranked.length) return null;
   return { meta, ranked, hit: new Set(result.words), score: result.score };
 }
@@ -262,6 +291,16 @@ function matchedWords(pair, hit) {
   const out = [];
   for (const side of ["en", "zh"]) for (const t of pair[side]) if (hit.has(t.pos)) out.push(t.tok.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
   return out.filter(Boolean);
+}
+
+/**
+ * Within a batch of loaded results, those whose best pair holds the whole query in order (the
+ * quote that was typed) come first; otherwise Pagefind's order stands.
+ */
+export function quotesFirst(hits, query) {
+  const n = String(query || "").split(" ").map(norm).filter(Boolean).length;
+  const whole = (h) => (h && n > 1 && h.ranked[0].phrase >= n ? 1 : 0);
+  return hits.filter(Boolean).map((h, i) => ({ h, i })).sort((a, b) => whole(b.h) - whole(a.h) || a.i - b.i).map((x) => x.h);
 }
 
 /** A result card: interview, date, speaker; the matched pair, both languages; link to #p-N. */
@@ -420,10 +459,9 @@ function initPage(root) {
     let added = 0;
     for (let rounds = 0; added < PAGE_SIZE && run.pending.length && rounds < 5; rounds++) {
       const batch = run.pending.splice(0, PAGE_SIZE);
-      const hits = await Promise.all(batch.map((r) => loadHit(r, run.language).catch(() => null)));
+      const hits = await Promise.all(batch.map((r) => loadHit(r, run.language, run.query).catch(() => null)));
       if (run.seq !== seq) return false;
-      for (const h of hits) {
-        if (!h) continue;
+      for (const h of quotesFirst(hits, run.query)) {
         list.append(renderHit(h));
         run.shown++;
         added++;
@@ -464,7 +502,7 @@ function initPage(root) {
     try {
       const res = await runSearch(raw, filters);
       if (mySeq !== seq) return;
-      const state = { seq: mySeq, raw, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0 };
+      const state = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0 };
       list.replaceChildren();
       if (res.tooShort) {
         moreBox.replaceChildren();
@@ -530,14 +568,15 @@ export function attachHeader(form) {
   const all = el("p", { class: "sr-all" });
   panel.append(status, list, all);
   form.append(panel);
+  // A panel of links under the box (not a listbox): aria-controls ties them, the status inside
+  // the panel announces the count; ↓ moves into the links, Escape back to the box.
   input.setAttribute("aria-controls", panel.id);
-  input.setAttribute("aria-expanded", "false");
 
   let seq = 0;
   let timer = 0;
   const open = (yes) => {
+    if (yes) panel.style.setProperty("--sr-top", `${Math.round(input.getBoundingClientRect().bottom + 6)}px`);
     panel.hidden = !yes;
-    input.setAttribute("aria-expanded", String(yes));
   };
 
   async function run() {
@@ -555,9 +594,9 @@ export function attachHeader(form) {
         open(false);
         return;
       }
-      const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "").catch(() => null)));
+      const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "", res.query).catch(() => null)));
       if (mySeq !== seq) return;
-      list.replaceChildren(...hits.filter(Boolean).map((h) => renderHit(h, { compact: true })));
+      list.replaceChildren(...quotesFirst(hits, res.query).map((h) => renderHit(h, { compact: true })));
       const more = new URL("search/", BASE);
       more.searchParams.set("q", raw);
       all.replaceChildren(

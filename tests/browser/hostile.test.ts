@@ -188,7 +188,14 @@ async function audit(page: Page): Promise<string[]> {
         if (["src", "href", "action", "formaction", "xlink:href", "data", "srcdoc"].includes(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)) found.push(`<${tag} ${attr.name}="${attr.value}">`);
       }
       if (["iframe", "frame", "object", "embed", "base", "frameset"].includes(tag)) found.push(`<${tag}>`);
-      if (tag === "script") {
+      if (tag === "script" && (el as HTMLScriptElement).type === "application/ld+json") {
+        // A data block (never run): it must be JSON, the whole of it.
+        try {
+          JSON.parse(el.textContent ?? "");
+        } catch {
+          found.push(`<script type="application/ld+json"> that is not JSON: ${el.textContent?.slice(0, 60)}`);
+        }
+      } else if (tag === "script") {
         const src = (el as HTMLScriptElement).src;
         if (!src || !new URL(src).pathname.match(/^\/(assets|pagefind)\/[\w.-]+\.js$/)) found.push(`<script src="${src}">${el.textContent?.slice(0, 60)}`);
       }

@@ -4,7 +4,9 @@
 // on the paragraph, the header box, the no-result message, no JS, and a /archive/ prefix build.
 // The site's CSP (<meta> in base.njk) is in force throughout. No assertion on time.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -363,6 +365,49 @@ describe("filters", () => {
   });
 });
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core violations on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
+    const result = await run.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+describe("accessibility of results (axe-core)", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`search page with results, filters open, and with no result (${colorScheme})`, async () => {
+      const o = await openPage(browser, `${server.url}search/`, { colorScheme });
+      try {
+        await o.page.waitForSelector("[data-search-page].is-ready");
+        await o.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+        await searchFor(o.page, "OpenAI 投资");
+        expect(await axe(o.page)).toEqual([]);
+        await searchFor(o.page, "zqxjv quokkaplex");
+        expect(await axe(o.page)).toEqual([]);
+      } finally {
+        await o.close();
+      }
+    });
+  }
+
+  it("the header box's results panel on a transcript page", async () => {
+    const o = await openPage(browser, `${server.url}t/${bilingual.slug}/`);
+    try {
+      await o.page.focus("#site-search-q");
+      await o.page.keyboard.type("scaling laws");
+      await o.page.waitForSelector(".site-search-panel:not([hidden]) .search-results li", { timeout: 30_000 });
+      expect(await axe(o.page)).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+});
+
 describe("landing on the paragraph", () => {
   it("a click on a result opens /t/<slug>/#p-N, the pair in view and highlighted, the words marked", async () => {
     const want = pairOf("Nobody needs atomic bombs");
@@ -453,7 +498,8 @@ describe("header search box", () => {
       expect(searchRequests(o.requests).length).toBeGreaterThan(0);
       const first = await o.page.$eval(".site-search-panel a.sr-link", (a) => (a as HTMLAnchorElement).href);
       expect(first).toMatch(/\/t\/[^/]+\/#p-\d+$/);
-      expect(await o.page.getAttribute("#site-search-q", "aria-expanded")).toBe("true");
+      expect(await o.page.getAttribute("#site-search-q", "aria-controls")).toBe("site-search-panel");
+      expect(await o.page.isVisible(".site-search-panel")).toBe(true);
       await screenshot(o.page, "search-header-panel");
 
       await o.page.keyboard.press("ArrowDown");
