@@ -123,7 +123,7 @@ export default function (eleventyConfig: UserConfig) {
       return;
     }
     const started = performance.now();
-    indexing = buildSearchIndex(output)
+    indexing = buildSearchIndex(output, { transcripts: published })
       .then(() => console.log(`[search] index refreshed in ${((performance.now() - started) / 1000).toFixed(2)} s`))
       .catch((err: unknown) => console.error(`[search] index failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
@@ -139,7 +139,7 @@ export default function (eleventyConfig: UserConfig) {
     const output = resolve(directories.output);
     if (runMode === "serve" || runMode === "watch") return refreshIndex(output);
     const started = performance.now();
-    await buildSearchIndex(output);
+    await buildSearchIndex(output, { transcripts: published });
     buildStats.searchMs = performance.now() - started;
   });
 

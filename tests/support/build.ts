@@ -1,19 +1,8 @@
-// Builds a folder of sources into a temporary site, for tests that read the rendered pages.
-import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { ROOT } from "./fixtures.ts";
-
-const run = promisify(execFile);
+// Builds a folder of sources into a temporary site, for tests that read the
+// rendered pages (the same build the browser tests use; search index off unless asked).
+import { buildSiteOrThrow } from "../browser/support/site.ts";
 
 export async function buildInto(seedsDir: string, env: Record<string, string> = {}): Promise<string> {
-  const siteDir = join(mkdtempSync(join(tmpdir(), "site-")), "_site");
-  await run(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, SITE_DIR: siteDir, NO_SEARCH_INDEX: "1", ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { siteDir } = await buildSiteOrThrow({ seedsDir, extraEnv: { NO_SEARCH_INDEX: "1", ...env } });
   return siteDir;
 }
