@@ -5,7 +5,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { relative, resolve, sep } from "node:path";
-import type { Archive } from "./src/archive.ts";
 import { detectLanguage } from "./src/language.ts";
 import { loadArchive } from "./src/load.ts";
 import { renderBlock, renderInline } from "./src/markdown.ts";
@@ -27,19 +26,16 @@ export default function (eleventyConfig: UserConfig) {
 
   // The archive is read once per build (unchanged files come from the ingest
   // cache); what is published, and the browse pages, follow from it.
-  let archive: Archive;
   let published: Transcript[] = [];
   let byFile = new Map<string, Transcript>();
   let browse: Browse;
   const refresh = () => {
-    archive = loadArchive(settings.seedsDir);
-    published = publishedTranscripts(archive.transcripts, settings);
+    published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
     browse = buildBrowse(published);
   };
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
-  eleventyConfig.addGlobalData("archive", () => archive);
   eleventyConfig.addGlobalData("browse", () => browse);
 
   // The seeds folder holds transcripts only: a template or data file dropped
@@ -87,7 +83,7 @@ export default function (eleventyConfig: UserConfig) {
   });
   eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
   eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
-  eleventyConfig.addFilter("searchFacets", (transcripts: Archive["transcripts"]) => searchFacets(transcripts ?? []));
+  eleventyConfig.addFilter("searchFacets", (transcripts: Transcript[]) => searchFacets(transcripts ?? []));
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
   // Each declares the transcripts collection (eleventyImport) so that incremental rebuilds refresh it.

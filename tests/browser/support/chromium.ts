@@ -39,8 +39,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--no-first-run",
 ];
 
-/** Launch the system Chromium through playwright-core. Throws if none is found. */
-export async function launchBrowser(): Promise<Browser> {
+/** The Chromium to use, or an error that says how to get one. */
+export function requireChromium(): string {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error(
@@ -50,5 +50,11 @@ export async function launchBrowser(): Promise<Browser> {
         "or set CHROMIUM_PATH to a Chromium executable.",
     );
   }
+  return executablePath;
+}
+
+/** Launch the system Chromium through playwright-core. Throws if none is found. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = requireChromium();
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }

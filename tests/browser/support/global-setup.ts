@@ -3,7 +3,7 @@
 // (`inject("siteDir")`). The dir is removed afterwards unless KEEP_TEST_SITE=1.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
-import { chromiumCandidates, findChromium } from "./chromium.ts";
+import { requireChromium } from "./chromium.ts";
 import { buildSiteOrThrow, removeSite } from "./site.ts";
 
 declare module "vitest" {
@@ -16,15 +16,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const chromiumPath = findChromium();
-  if (!chromiumPath) {
-    throw new Error(
-      "Browser tests need Chromium, and none was found (looked at " +
-        chromiumCandidates().join(", ") +
-        "). Run `npx tsx scripts/ensure-chromium.ts` (installs Debian's `chromium` when run as root) " +
-        "or set CHROMIUM_PATH.",
-    );
-  }
+  const chromiumPath = requireChromium();
   project.provide("chromiumPath", chromiumPath);
 
   const started = Date.now();
