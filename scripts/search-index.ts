@@ -11,7 +11,7 @@ import { loadArchive } from "../src/load.ts";
 import type { Transcript } from "../src/model.ts";
 import { transcriptRecords, type RecordOptions, type SearchRecord } from "../src/search-records.ts";
 import { buildSettings } from "./settings.ts";
-import { stabilisePagefind } from "./stable-pagefind.ts";
+import { stabilisePagefind, waitForBundle } from "./stable-pagefind.ts";
 
 export interface SearchIndexOptions extends RecordOptions {
   /** Transcripts to index; default: the archive in SEEDS_DIR (as the build reads it). */
@@ -80,6 +80,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     if (written.errors.length) fail("writeFiles", written.errors);
     // Pagefind writes filter files in hash-map order: canonical order, for byte-identical rebuilds.
+    await waitForBundle(join(siteDir, "pagefind"));
     stabilisePagefind(join(siteDir, "pagefind"));
   } finally {
     await pagefind.close();

@@ -26,6 +26,27 @@ function pack(header: Buffer, value: Cbor): Buffer {
 const digest = (bytes: Uint8Array, length: number) => createHash("sha256").update(bytes).digest("hex").slice(0, length);
 const byFirst = (a: Cbor, b: Cbor) => String((a as Cbor[])[0]).localeCompare(String((b as Cbor[])[0]));
 
+/**
+ * Pagefind's writeFiles() can answer before its last files are on disk (seen
+ * under load: an empty pagefind-entry.json). Wait until the entry, every
+ * language's metadata and every filter file read back whole.
+ */
+export async function waitForBundle(bundle: string, attempts = 100): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
+      for (const language of Object.values(entry.languages)) {
+        const fields = unpack(join(bundle, `pagefind.${language.hash}.pf_meta`)).value as Cbor[];
+        for (const filter of fields[3] as Cbor[][]) unpack(join(bundle, "filter", `${String(filter[1])}.pf_filter`));
+      }
+      return;
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
+
 /** Canonicalises the filter files of a Pagefind bundle in place; returns how many were rewritten. */
 export function stabilisePagefind(bundle: string): number {
   const entryPath = join(bundle, "pagefind-entry.json");
