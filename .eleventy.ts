@@ -4,7 +4,8 @@
 // settings in _data/, and the search index is written after each build.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/language.ts";
 import { loadArchive } from "./src/load.ts";
 import { renderBlock, renderInline } from "./src/markdown.ts";
@@ -16,8 +17,13 @@ import { termKey, type TaxonomyKind, type Term } from "./src/taxonomy.ts";
 import { formatClock, videoAt } from "./src/timecode.ts";
 import { searchFacets } from "./src/search-records.ts";
 import { buildStats } from "./scripts/build-stats.ts";
-import { buildSearchIndex } from "./scripts/search-index.ts";
+import { SearchIndexer } from "./scripts/search-job.ts";
 import { buildSettings } from "./scripts/settings.ts";
+
+interface EleventyEvent {
+  directories: { output: string };
+  runMode: "build" | "watch" | "serve";
+}
 
 export default function (eleventyConfig: UserConfig) {
   const settings = buildSettings();
@@ -108,9 +114,23 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
 
-  // A build waits for the search index. Under `npm start` the pages are served
-  // as soon as they are written and the index follows in the background (one
-  // run at a time; edits made meanwhile are picked up by one more run).
+  // The search index is made in a worker thread (scripts/search-job.ts). A
+  // build starts it before the pages, so both run at once, and waits for it at
+  // the end. Under `npm start` the pages are served as soon as they are written
+  // and the index follows in the background (one run at a time; edits made
+  // meanwhile are picked up by one more run).
+  let indexer: SearchIndexer | undefined;
+  const searchJob = (output: string, runMode: EleventyEvent["runMode"]) => {
+    indexer ??= new SearchIndexer(runMode !== "build");
+    return indexer.run({ siteDir: output, seedsDir: settings.seedsDir, items: published.map((t) => ({ file: t.file, slug: t.slug })) });
+  };
+  let building: { started: number; job: Promise<unknown> } | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
+    if (!settings.searchIndex || runMode !== "build") return;
+    const job = searchJob(resolve(directories.output), runMode);
+    job.catch(() => undefined); // awaited (and reported) after the pages
+    building = { started: performance.now(), job };
+  });
   let indexing: Promise<void> | undefined;
   let again = false;
   const refreshIndex = (output: string) => {
@@ -119,7 +139,7 @@ export default function (eleventyConfig: UserConfig) {
       return;
     }
     const started = performance.now();
-    indexing = buildSearchIndex(output, { transcripts: published })
+    indexing = searchJob(output, "serve")
       .then(() => console.log(`[search] index refreshed in ${((performance.now() - started) / 1000).toFixed(2)} s`))
       .catch((err: unknown) => console.error(`[search] index failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
@@ -130,13 +150,24 @@ export default function (eleventyConfig: UserConfig) {
         }
       });
   };
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: EleventyEvent) => {
     if (!settings.searchIndex) return;
     const output = resolve(directories.output);
-    if (runMode === "serve" || runMode === "watch") return refreshIndex(output);
-    const started = performance.now();
-    await buildSearchIndex(output, { transcripts: published });
+    if (runMode !== "build") return refreshIndex(output);
+    if (!building) return;
+    const { started, job } = building;
+    building = undefined;
+    const pagesDone = performance.now();
+    try {
+      // A record must never link to a missing page.
+      const missing = published.filter((t) => !existsSync(join(output, "t", t.slug, "index.html")));
+      if (missing.length) throw new Error(`search index: no page was written for ${missing.map((t) => t.file).join(", ")}`);
+      await job;
+    } finally {
+      await indexer?.close();
+    }
     buildStats.searchMs = performance.now() - started;
+    buildStats.searchWaitMs = performance.now() - pagesDone;
   });
 
   return {

@@ -46,29 +46,73 @@ function walk(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Runs a node script to completion, sampling its peak RSS from /proc. */
-function runMeasured(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; peakRss: number; out: string; code: number }> {
+/** Resident memory of `pid` and all its descendants (Pagefind runs as a child process), from /proc. */
+function treeMemory(pid: number): { rss: number; hwm: Map<number, number> } {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let rss = 0;
+  const hwm = new Map<number, number>();
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      rss += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      hwm.set(p, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // gone meanwhile
+    }
+    for (const c of children.get(p) ?? []) visit(c);
+  };
+  visit(pid);
+  return { rss, hwm };
+}
+
+interface Measured {
+  ms: number;
+  /** Peak RSS of the node process itself (all its threads). */
+  peakRss: number;
+  /** Peak RSS of the largest child process (Pagefind's service). */
+  peakChildRss: number;
+  /** Peak of the sum over the process and its children, sampled every 100 ms. */
+  peakTreeRss: number;
+  out: string;
+  code: number;
+}
+
+/** Runs a node script to completion, sampling its memory and its children's from /proc. */
+function runMeasured(args: string[], env: NodeJS.ProcessEnv, command = node): Promise<Measured> {
   return new Promise((done) => {
     const started = performance.now();
-    const child = spawn(node, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env } });
     let out = "";
     let peakRss = 0;
+    let peakChildRss = 0;
+    let peakTreeRss = 0;
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     const sample = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) * 1024);
-      } catch {
-        // the process has ended
+      if (!child.pid) return;
+      const { rss, hwm } = treeMemory(child.pid);
+      peakTreeRss = Math.max(peakTreeRss, rss);
+      for (const [pid, bytes] of hwm) {
+        if (pid === child.pid) peakRss = Math.max(peakRss, bytes);
+        else peakChildRss = Math.max(peakChildRss, bytes);
       }
-    }, 50);
+    }, 100);
     child.on("close", (code) => {
       clearInterval(sample);
       // The build reports its own peak (process.resourceUsage), which sampling can miss at the very end.
       const own = /peak RSS (\d+) MB/.exec(out);
       if (own) peakRss = Math.max(peakRss, Number(own[1]) * 1e6);
-      done({ ms: performance.now() - started, peakRss, out, code: code ?? 1 });
+      done({ ms: performance.now() - started, peakRss, peakChildRss, peakTreeRss: Math.max(peakTreeRss, peakRss), out, code: code ?? 1 });
     });
   });
 }
@@ -103,7 +147,9 @@ const search = (() => {
     return { files: 0, bytes: 0 };
   }
 })();
-say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))}), peak RSS ${mb(build.peakRss)}`);
+const waited = Number(/waited ([\d.]+) s/.exec(build.out)?.[1] ?? NaN) * 1000;
+say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages, of which ${seconds(waited)} after them)`);
+say(`memory: peak RSS ${mb(build.peakRss)} for the build process, ${mb(build.peakChildRss)} for Pagefind's process, ${mb(build.peakTreeRss)} for both together`);
 say(`output: ${output.files} files, ${mb(output.bytes)}; search index ${search.files} files, ${mb(search.bytes)}`);
 
 // ------------------------------------------------------------ the floor
@@ -120,11 +166,11 @@ if (!values["skip-floor"]) {
   });
   const renderMs = performance.now() - t0;
   const t1 = performance.now();
-  const pf = spawnSync(join(ROOT, "node_modules/.bin/pagefind"), ["--site", floorDir], { encoding: "utf8" });
-  if (pf.status !== 0) throw new Error(pf.stderr || pf.stdout);
+  const pf = await runMeasured(["--site", floorDir], {}, join(ROOT, "node_modules/.bin/pagefind"));
+  if (pf.code !== 0) throw new Error(pf.out);
   const pagefindMs = performance.now() - t1;
   const floorMs = renderMs + pagefindMs;
-  say(`floor: ${seconds(floorMs)} (markdown-it ${seconds(renderMs)}, Pagefind CLI ${seconds(pagefindMs)}); build/floor ${(build.ms / floorMs).toFixed(2)}×`);
+  say(`floor: ${seconds(floorMs)} (markdown-it ${seconds(renderMs)}, Pagefind CLI ${seconds(pagefindMs)}, its peak RSS ${mb(pf.peakTreeRss)}); build/floor ${(build.ms / floorMs).toFixed(2)}×`);
   rmSync(floorDir, { recursive: true, force: true });
 }
 

@@ -1,3 +1,5 @@
 // Timings shared by the build's parts in one process (the search index runs
-// inside Eleventy's after-build hook), for the line the build prints at the end.
-export const buildStats = { searchMs: 0 };
+// beside Eleventy and is awaited in its after-build hook), for the line the
+// build prints at the end: the index's whole time, and how long the build
+// waited for it once the pages were written.
+export const buildStats = { searchMs: 0, searchWaitMs: 0 };

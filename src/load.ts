@@ -117,6 +117,11 @@ function loadFile(dir: string, path: string): Transcript {
   return transcript;
 }
 
+/** One source file of the folder `dir` (`file` relative to it), through the same cache. */
+export function loadSource(dir: string, file: string): Transcript {
+  return loadFile(dir, join(dir, file));
+}
+
 export function loadArchive(dir: string): Archive {
   const listing = listSources(dir);
   const transcripts = listing.files.map((path) => loadFile(dir, path));

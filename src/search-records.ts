@@ -25,7 +25,7 @@
 //   `meta`) was measured at 1,000 transcripts and rejected: Pagefind also indexes every `meta`
 //   value, and the metadata file grows by ~10 bytes per record (README has the numbers).
 import type { Meta, Pair, Side, Transcript } from "./model.ts";
-import { renderBlock, renderInline } from "./markdown.ts";
+import { escapeHtml, renderBlock, renderInline } from "./markdown.ts";
 import { detectLanguage } from "./language.ts";
 
 export const PAIR_MARK = "\u241E";
@@ -295,6 +295,25 @@ export function transcriptRecords(t: Transcript, options: RecordOptions = {}): S
   }
   flush();
   return out;
+}
+
+/**
+ * One record as the HTML page the Pagefind CLI indexes (scripts/search-index.ts writes one file
+ * per record; the CLI indexes files in parallel and about twice as fast as the Node API takes
+ * the same records). The content is the body's only text, so Pagefind's word positions are
+ * the record's token positions; meta and filters are `<meta>` tags whose value Pagefind reads
+ * from the `content` attribute (`key[content]`), so no value is ever parsed. Pagefind gives
+ * the record the URL of its file; the search page links with `meta.page` and `meta.pairs`.
+ */
+export function recordHtml(record: SearchRecord): string {
+  const tags: string[] = [];
+  for (const [key, value] of Object.entries(record.meta)) {
+    if (typeof value === "string") tags.push(`<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`);
+  }
+  for (const [key, values] of Object.entries(record.filters) as [string, string[]][]) {
+    for (const value of values) tags.push(`<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`);
+  }
+  return `<!doctype html><html lang="${record.language}"><head><meta charset="utf-8">${tags.join("")}</head><body>${escapeHtml(record.content)}</body></html>\n`;
 }
 
 /** Records of a whole archive, in transcript order. */

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../src/archive.ts";
 import { ingest } from "../src/ingest.ts";
@@ -14,6 +15,7 @@ import {
   htmlToText,
   joinTokens,
   pairTokens,
+  recordHtml,
   parsePassage,
   searchFacets,
   sideText,
@@ -244,5 +246,20 @@ describe("facets", () => {
     expect(f.tag.find((x) => x.value === "ai")?.count).toBe(1);
     expect(f.year.map((x) => x.value)).toEqual([...new Set(f.year.map((x) => x.value))].sort().reverse());
     for (const t of seeds) for (const s of speakersOf(t.meta)) expect(f.speaker.map((x) => x.value)).toContain(s);
+  });
+});
+
+describe("recordHtml", () => {
+  it("is a page whose only text is the record's content, with meta and filters as <meta> tags", () => {
+    const [record] = transcriptRecords(small());
+    const hostile = { ...record!, content: `${record!.content} <script>x</script> & "q"`, meta: { ...record!.meta, title: `A "talk" <b>&</b>` } };
+    const root = parse(recordHtml(hostile));
+    expect(root.querySelector("html")!.getAttribute("lang")).toBe("en");
+    expect(root.querySelector("body")!.text).toBe(hostile.content);
+    expect(root.querySelectorAll("script")).toHaveLength(0);
+    const meta = Object.fromEntries(root.querySelectorAll("meta[data-pagefind-meta]").map((m) => [m.getAttribute("data-pagefind-meta"), m.getAttribute("content")]));
+    expect(meta).toEqual({ "title[content]": `A "talk" <b>&</b>`, "page[content]": "/t/small_talk/", "pairs[content]": record!.meta.pairs, "date[content]": "2024-05-01", "who[content]": "Alex" });
+    const filters = root.querySelectorAll("meta[data-pagefind-filter]").map((m) => `${m.getAttribute("data-pagefind-filter")}=${m.getAttribute("content")}`);
+    expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", "tag[content]=ai", "tag[content]=扩展定律", "year[content]=2024", "language[content]=en", "language[content]=zh"]);
   });
 });

@@ -1,0 +1,37 @@
+// A worker thread of scripts/search-job.ts: it reads its share of the
+// transcripts itself (src/load.ts caches each file's ingest while the worker
+// lives) and writes their search record pages, so the thread that renders
+// the pages hands over nothing but file names and slugs.
+import { parentPort } from "node:worker_threads";
+import { loadSource } from "../src/load.ts";
+import type { Transcript } from "../src/model.ts";
+import { writeRecordPages } from "./search-index.ts";
+import type { RecordJob, RecordJobReply } from "./search-job.ts";
+
+const port = parentPort;
+if (!port) throw new Error("scripts/search-worker.ts runs as a worker thread (see scripts/search-job.ts)");
+
+// Transcripts whose record pages are already in a folder (npm start keeps the folder between
+// rebuilds; an unchanged file gives the same Transcript object back from the cache).
+const written = new Map<string, WeakSet<Transcript>>();
+
+port.on("message", (job: RecordJob) => {
+  let reply: RecordJobReply;
+  try {
+    const done = job.keep ? (written.get(job.recordsDir) ?? new WeakSet<Transcript>()) : new WeakSet<Transcript>();
+    written.set(job.recordsDir, done);
+    const todo: Transcript[] = [];
+    for (const { file, slug } of job.items) {
+      const loaded = loadSource(job.seedsDir, file);
+      // The archive may have moved a duplicate URL to a free slug.
+      const t = loaded.slug === slug ? loaded : { ...loaded, slug };
+      if (!done.has(t)) todo.push(t);
+    }
+    const result = writeRecordPages(job.recordsDir, todo, job.options);
+    if (job.keep) for (const t of todo) done.add(t);
+    reply = { ok: true, result };
+  } catch (err) {
+    reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  port.postMessage(reply);
+});
