@@ -18,6 +18,7 @@ import { formatClock, videoAt } from "./src/timecode.ts";
 import { searchFacets } from "./src/search-records.ts";
 import { buildStats } from "./scripts/build-stats.ts";
 import { SearchIndexer } from "./scripts/search-job.ts";
+import type { SearchIndexResult } from "./scripts/search-index.ts";
 import { buildSettings } from "./scripts/settings.ts";
 
 interface EleventyEvent {
@@ -124,7 +125,7 @@ export default function (eleventyConfig: UserConfig) {
     indexer ??= new SearchIndexer(runMode !== "build");
     return indexer.run({ siteDir: output, seedsDir: settings.seedsDir, items: published.map((t) => ({ file: t.file, slug: t.slug })) });
   };
-  let building: { started: number; job: Promise<unknown> } | undefined;
+  let building: { started: number; job: Promise<SearchIndexResult> } | undefined;
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
     if (!settings.searchIndex || runMode !== "build") return;
     const job = searchJob(resolve(directories.output), runMode);
@@ -162,7 +163,9 @@ export default function (eleventyConfig: UserConfig) {
       // A record must never link to a missing page.
       const missing = published.filter((t) => !existsSync(join(output, "t", t.slug, "index.html")));
       if (missing.length) throw new Error(`search index: no page was written for ${missing.map((t) => t.file).join(", ")}`);
-      await job;
+      const result = await job;
+      buildStats.recordsMs = result.recordsMs;
+      buildStats.pagefindMs = result.pagefindMs;
     } finally {
       await indexer?.close();
     }

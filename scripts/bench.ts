@@ -148,7 +148,7 @@ const search = (() => {
   }
 })();
 const waited = Number(/waited ([\d.]+) s/.exec(build.out)?.[1] ?? NaN) * 1000;
-say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages, of which ${seconds(waited)} after them)`);
+say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages (record pages ${seconds(phase("record pages"))}, Pagefind ${seconds(phase("Pagefind"))}), of which ${seconds(waited)} after them)`);
 say(`memory: peak RSS ${mb(build.peakRss)} for the build process, ${mb(build.peakChildRss)} for Pagefind's process, ${mb(build.peakTreeRss)} for both together`);
 say(`output: ${output.files} files, ${mb(output.bytes)}; search index ${search.files} files, ${mb(search.bytes)}`);
 
@@ -186,27 +186,22 @@ if (!values["skip-serve"]) {
   const serveSite = join(WORK, "serve-site");
   const child = spawn(node, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env: { ...process.env, SEEDS_DIR: SEEDS, SITE_DIR: serveSite, PORT: "8917" } });
   let log = "";
+  let exited: number | null | undefined;
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  child.on("exit", (code) => (exited = code));
+  /** Waits until `re` matches the server's output after offset `from` (it fails if the server stops). */
   const waitFor = (re: RegExp, from: number) =>
     new Promise<RegExpExecArray>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`timed out waiting for ${re}:\n${log.slice(-2000)}`)), 30 * 60_000);
-      const check = () => {
+      const deadline = Date.now() + 30 * 60_000;
+      const poll = setInterval(() => {
         const m = re.exec(log.slice(from));
-        if (m) {
-          clearTimeout(timer);
-          child.stdout.off("data", check);
-          child.stderr.off("data", check);
-          done(m);
-        }
-      };
-      child.stdout.on("data", (d) => {
-        log += d;
-        check();
-      });
-      child.stderr.on("data", (d) => {
-        log += d;
-        check();
-      });
-      check();
+        const why = m ? undefined : exited !== undefined ? `npm start stopped (exit code ${exited})` : Date.now() > deadline ? `timed out waiting for ${re}` : undefined;
+        if (!m && !why) return;
+        clearInterval(poll);
+        if (m) done(m);
+        else fail(new Error(`${why}:\n${log.slice(-2000)}`));
+      }, 100);
     });
   try {
     await waitFor(/Server at/, 0);
