@@ -2,10 +2,11 @@
 // transcripts itself (src/load.ts caches each file's ingest while the worker
 // lives) and writes their search record pages, so the thread that renders
 // the pages hands over nothing but file names and slugs.
+import { existsSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { loadSource } from "../src/load.ts";
 import type { Transcript } from "../src/model.ts";
-import { writeRecordPages } from "./search-index.ts";
+import { recordFolder, writeRecordPages } from "./search-index.ts";
 import type { RecordJob, RecordJobReply } from "./search-job.ts";
 
 const port = parentPort;
@@ -25,7 +26,8 @@ port.on("message", (job: RecordJob) => {
       const loaded = loadSource(job.seedsDir, file);
       // The archive may have moved a duplicate URL to a free slug.
       const t = loaded.slug === slug ? loaded : { ...loaded, slug };
-      if (!done.has(t)) todo.push(t);
+      // (Its folder may have gone meanwhile: a file moved out of the seeds and back keeps its cache entry.)
+      if (!done.has(t) || !existsSync(recordFolder(job.recordsDir, t.slug))) todo.push(t);
     }
     const result = writeRecordPages(job.recordsDir, todo, job.options);
     if (job.keep) for (const t of todo) done.add(t);
