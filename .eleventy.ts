@@ -1,7 +1,7 @@
 // Eleventy wiring only. Each transcript file in the seeds folder is a template
 // of its own (so `npm start` rebuilds only what an edit touches); its data is
 // the Transcript that src/ made of it. Layouts live in _includes/, site
-// settings in _data/, and the search index is written after each build.
+// settings in _data/, and the search index is made beside the pages.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { existsSync } from "node:fs";
@@ -159,16 +159,12 @@ export default function (eleventyConfig: UserConfig) {
     const { started, job } = building;
     building = undefined;
     const pagesDone = performance.now();
-    try {
-      // A record must never link to a missing page.
-      const missing = published.filter((t) => !existsSync(join(output, "t", t.slug, "index.html")));
-      if (missing.length) throw new Error(`search index: no page was written for ${missing.map((t) => t.file).join(", ")}`);
-      const result = await job;
-      buildStats.recordsMs = result.recordsMs;
-      buildStats.pagefindMs = result.pagefindMs;
-    } finally {
-      await indexer?.close();
-    }
+    // A record must never link to a missing page. (The job ends its workers itself.)
+    const missing = published.filter((t) => !existsSync(join(output, "t", t.slug, "index.html")));
+    if (missing.length) throw new Error(`search index: no page was written for ${missing.map((t) => t.file).join(", ")}`);
+    const result = await job;
+    buildStats.recordsMs = result.recordsMs;
+    buildStats.pagefindMs = result.pagefindMs;
     buildStats.searchMs = performance.now() - started;
     buildStats.searchWaitMs = performance.now() - pagesDone;
   });

@@ -79,7 +79,7 @@ interface Measured {
   ms: number;
   /** Peak RSS of the node process itself (all its threads). */
   peakRss: number;
-  /** Peak RSS of the largest child process (Pagefind's service). */
+  /** Peak RSS of the largest child process (Pagefind's). */
   peakChildRss: number;
   /** Peak of the sum over the process and its children, sampled every 100 ms. */
   peakTreeRss: number;
@@ -147,8 +147,7 @@ const search = (() => {
     return { files: 0, bytes: 0 };
   }
 })();
-const waited = Number(/waited ([\d.]+) s/.exec(build.out)?.[1] ?? NaN) * 1000;
-say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages (record pages ${seconds(phase("record pages"))}, Pagefind ${seconds(phase("Pagefind"))}), of which ${seconds(waited)} after them)`);
+say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages (record pages ${seconds(phase("record pages"))}, Pagefind ${seconds(phase("Pagefind"))}), of which ${seconds(phase("waited"))} after them)`);
 say(`memory: peak RSS ${mb(build.peakRss)} for the build process, ${mb(build.peakChildRss)} for Pagefind's process, ${mb(build.peakTreeRss)} for both together`);
 say(`output: ${output.files} files, ${mb(output.bytes)}; search index ${search.files} files, ${mb(search.bytes)}`);
 

@@ -33,6 +33,9 @@ export interface RecordPagesResult {
   ms: number;
 }
 
+/** A fresh temporary folder for record pages. */
+export const newRecordsDir = () => mkdtempSync(join(tmpdir(), "search-records-"));
+
 /** The folder of one transcript's record pages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
 export const recordFolder = (recordsDir: string, slug: string) => join(recordsDir, "t", slug);
 
@@ -107,10 +110,13 @@ export interface SearchIndexOptions extends RecordOptions {
 }
 
 export interface SearchIndexResult {
+  /** Records (passages) in the index. */
   records: number;
+  /** Transcripts indexed. */
   transcripts: number;
   /** Wall time of the indexing, in ms: making the record pages, then Pagefind. */
   ms: number;
+  /** Of which: making the record pages (tokenising, segmenting Chinese), and Pagefind. */
   recordsMs: number;
   pagefindMs: number;
 }
@@ -119,7 +125,7 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   // Run alone, it indexes the transcripts whose page is in the site (a record must never link to a missing page).
   const transcripts = options.transcripts ?? loadArchive(buildSettings().seedsDir).transcripts.filter((t) => existsSync(join(siteDir, "t", t.slug, "index.html")));
-  const recordsDir = mkdtempSync(join(tmpdir(), "search-records-"));
+  const recordsDir = newRecordsDir();
   try {
     const written = writeRecordPages(recordsDir, transcripts, options);
     const indexed = await runPagefind(recordsDir, join(siteDir, "pagefind"));

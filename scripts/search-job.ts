@@ -5,13 +5,12 @@
 // then records, then Pagefind) into overlapping work. One job runs at a time;
 // `npm start` keeps the workers and the record pages between rebuilds, so an
 // edit re-tokenises only the transcripts that changed.
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RecordOptions } from "../src/search-records.ts";
-import { runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
+import { newRecordsDir, runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
 
 /** What one worker is asked to do. */
 export interface RecordJob {
@@ -62,7 +61,8 @@ export class SearchIndexer {
 
   /** Ends the workers and removes the record pages (a build's process can then exit). */
   async close(): Promise<void> {
-    const workers = this.workers.splice(0, this.workers.length, ...this.workers.map(() => undefined));
+    const workers = [...this.workers];
+    this.workers.fill(undefined);
     await Promise.all(workers.map((w) => w?.terminate()));
     if (this.recordsDir) rmSync(this.recordsDir, { recursive: true, force: true });
     this.recordsDir = undefined;
@@ -70,9 +70,8 @@ export class SearchIndexer {
 
   private async index(job: SearchJob): Promise<SearchIndexResult> {
     const started = performance.now();
-    if (!this.keep && this.recordsDir) rmSync(this.recordsDir, { recursive: true, force: true });
-    if (!this.keep || !this.recordsDir) this.recordsDir = mkdtempSync(join(tmpdir(), "search-records-"));
-    const recordsDir = this.recordsDir;
+    // Without `keep`, close() after each job has removed the last folder.
+    const recordsDir = (this.recordsDir ??= newRecordsDir());
     try {
       const shares = this.workers.map(() => [] as SearchJob["items"]);
       for (const item of job.items) shares[shareOf(item.file, shares.length)]!.push(item);

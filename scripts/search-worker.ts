@@ -19,8 +19,8 @@ const written = new Map<string, WeakSet<Transcript>>();
 port.on("message", (job: RecordJob) => {
   let reply: RecordJobReply;
   try {
-    const done = job.keep ? (written.get(job.recordsDir) ?? new WeakSet<Transcript>()) : new WeakSet<Transcript>();
-    written.set(job.recordsDir, done);
+    const done = written.get(job.recordsDir) ?? new WeakSet<Transcript>();
+    if (job.keep) written.set(job.recordsDir, done);
     const todo: Transcript[] = [];
     for (const { file, slug } of job.items) {
       const loaded = loadSource(job.seedsDir, file);
