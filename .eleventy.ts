@@ -119,7 +119,8 @@ export default function (eleventyConfig: UserConfig) {
   // build starts it before the pages, so both run at once, and waits for it at
   // the end. Under `npm start` the pages are served as soon as they are written
   // and the index follows in the background (one run at a time; edits made
-  // meanwhile are picked up by one more run).
+  // meanwhile are picked up by one more run; after the first, a run indexes
+  // only the changed transcripts, into a second bundle the search page merges).
   let indexer: SearchIndexer | undefined;
   const searchJob = (output: string, runMode: EleventyEvent["runMode"]) => {
     indexer ??= new SearchIndexer(runMode !== "build");
@@ -141,7 +142,10 @@ export default function (eleventyConfig: UserConfig) {
     }
     const started = performance.now();
     indexing = searchJob(output, "serve")
-      .then(() => console.log(`[search] index refreshed in ${((performance.now() - started) / 1000).toFixed(2)} s`))
+      .then((r) => {
+        const what = r.delta ? ` (the ${r.delta.hidden} transcript(s) changed since start, in a second bundle)` : "";
+        console.log(`[search] index refreshed in ${((performance.now() - started) / 1000).toFixed(2)} s${what}`);
+      })
       .catch((err: unknown) => console.error(`[search] index failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
         indexing = undefined;

@@ -27,8 +27,9 @@ import { stabilisePagefind, waitForBundle } from "./stable-pagefind.ts";
 export interface RecordPagesResult {
   /** Records (passages) written. */
   records: number;
-  /** Transcripts whose records were (re)written. */
+  /** Transcripts whose records were (re)written, and their slugs. */
   transcripts: number;
+  slugs: string[];
   /** Wall time, in ms. */
   ms: number;
 }
@@ -56,14 +57,14 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
       records++;
     }
   }
-  return { records, transcripts: transcripts.length, ms: Math.round(performance.now() - started) };
+  return { records, transcripts: transcripts.length, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
 }
 
 // The `pagefind` package's own command-line entry (it finds the binary for this platform).
 const PAGEFIND_CLI = join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner", "bin.cjs");
 
-/** The Pagefind CLI over the record pages in `recordsDir`, writing the bundle to `outputPath`. */
-export async function runPagefind(recordsDir: string, outputPath: string): Promise<{ ms: number; pages: number }> {
+/** The Pagefind CLI over the record pages in `recordsDir` (those `glob` matches, if given), writing the bundle to `outputPath`. */
+export async function runPagefind(recordsDir: string, outputPath: string, glob?: string): Promise<{ ms: number; pages: number }> {
   const started = performance.now();
   rmSync(outputPath, { recursive: true, force: true });
   if (!readdirSync(recordsDir, { recursive: true }).some((name) => String(name).endsWith(".html"))) {
@@ -73,7 +74,8 @@ export async function runPagefind(recordsDir: string, outputPath: string): Promi
     return { ms: Math.round(performance.now() - started), pages: 0 };
   }
   const { code, out } = await new Promise<{ code: number; out: string }>((done) => {
-    const child = spawn(process.execPath, [PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath], { stdio: ["ignore", "pipe", "pipe"] });
+    const args = [PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -119,6 +121,11 @@ export interface SearchIndexResult {
   /** Of which: making the record pages (tokenising, segmenting Chinese), and Pagefind. */
   recordsMs: number;
   pagefindMs: number;
+  /**
+   * `npm start` after its first run: the transcripts changed since then were indexed alone into a
+   * second, small bundle (scripts/search-job.ts); `records` counts that bundle's passages.
+   */
+  delta?: { transcripts: number; hidden: number };
 }
 
 /** Everything in one thread: record pages into a temporary folder, then Pagefind into `siteDir/pagefind/`. */

@@ -5,12 +5,20 @@
 // then records, then Pagefind) into overlapping work. One job runs at a time;
 // `npm start` keeps the workers and the record pages between rebuilds, so an
 // edit re-tokenises only the transcripts that changed.
-import { existsSync, readdirSync, rmSync } from "node:fs";
+//
+// Under `npm start`, Pagefind over the whole archive runs once, at start. After
+// that an edit indexes only the transcripts changed since then, into a second
+// bundle (`pagefind-delta-N/`), and `pagefind-delta.json` names it and the
+// transcripts whose records in the first bundle are out of date; the search
+// page (assets/search.js) searches both and hides those. Pagefind's time follows
+// the words it indexes, so an edit costs seconds, not a full run. When more
+// than `deltaLimit` transcripts have changed, the next run is a full one again.
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RecordOptions } from "../src/search-records.ts";
-import { newRecordsDir, runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
+import { newRecordsDir, recordFolder, runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
 
 /** What one worker is asked to do. */
 export interface RecordJob {
@@ -40,13 +48,49 @@ function shareOf(file: string, workers: number): number {
   return h % workers;
 }
 
+/** What the search page reads under `npm start` (`<site>/pagefind-delta.json`). */
+export interface DeltaManifest {
+  /** The second bundle's folder under the site (`pagefind-delta-N/`), or null when no changed transcript has text. */
+  bundle: string | null;
+  /** Slugs whose records in the full bundle are out of date (changed, added or removed since it was made). */
+  stale: string[];
+}
+
+export const DELTA_MANIFEST = "pagefind-delta.json";
+const DELTA_FOLDER = /^pagefind-delta-\d+$/;
+
+/** Does a folder hold at least one record page? */
+const hasRecords = (folder: string) => existsSync(folder) && readdirSync(folder).some((name) => name.endsWith(".html"));
+
+/** Removes the second bundles (all but `keep`). */
+function removeDeltas(siteDir: string, keep?: string): void {
+  if (!existsSync(siteDir)) return;
+  for (const name of readdirSync(siteDir)) {
+    if (name !== keep && DELTA_FOLDER.test(name)) rmSync(join(siteDir, name), { recursive: true, force: true });
+  }
+}
+
+export interface SearchIndexerOptions {
+  /** Worker threads (default: up to 2). */
+  workers?: number;
+  /** npm start: beyond this many changed transcripts, a full run instead of a second bundle (default: 5% of the archive, at least 20). */
+  deltaLimit?: (transcripts: number) => number;
+}
+
 export class SearchIndexer {
   private readonly workers: (Worker | undefined)[];
+  private readonly deltaLimit: (transcripts: number) => number;
   private queue: Promise<unknown> = Promise.resolve();
   private recordsDir: string | undefined;
+  /** npm start: has the full bundle been made, and which slugs changed since. */
+  private full = false;
+  private readonly changed = new Set<string>();
+  private deltas = 0;
 
-  /** `keep`: keep the workers and record pages between jobs (npm start); else each job starts afresh. */
-  constructor(private readonly keep: boolean, workers = Math.max(1, Math.min(2, availableParallelism()))) {
+  /** `keep`: keep the workers and record pages between jobs, and index edits into a second bundle (npm start); else each job starts afresh. */
+  constructor(private readonly keep: boolean, options: SearchIndexerOptions = {}) {
+    const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
+    this.deltaLimit = options.deltaLimit ?? ((n) => Math.max(20, Math.ceil(n * 0.05)));
     this.workers = Array.from({ length: workers }, () => undefined);
     // The record pages kept for `npm start` go when the process does.
     if (keep) process.once("exit", () => this.recordsDir && rmSync(this.recordsDir, { recursive: true, force: true }));
@@ -75,25 +119,60 @@ export class SearchIndexer {
     try {
       const shares = this.workers.map(() => [] as SearchJob["items"]);
       for (const item of job.items) shares[shareOf(item.file, shares.length)]!.push(item);
-      await Promise.all(
+      const written = await Promise.all(
         shares.map((items, i) => this.send(i, { recordsDir, seedsDir: job.seedsDir, items, keep: this.keep, options: job.options ?? {} })),
       );
+      for (const w of written) for (const slug of w.slugs) this.changed.add(slug);
       // Pages of transcripts that are gone (or moved to another slug) leave the index.
       const slugs = new Set(job.items.map((i) => i.slug));
       const folders = join(recordsDir, "t");
-      if (existsSync(folders)) for (const name of readdirSync(folders)) if (!slugs.has(name)) rmSync(join(folders, name), { recursive: true, force: true });
+      if (existsSync(folders)) {
+        for (const name of readdirSync(folders)) {
+          if (slugs.has(name)) continue;
+          rmSync(join(folders, name), { recursive: true, force: true });
+          this.changed.add(name);
+        }
+      }
       const recordsMs = performance.now() - started;
-      const indexed = await runPagefind(recordsDir, join(job.siteDir, "pagefind"));
-      return {
-        records: indexed.pages,
+      const result = (pages: number, pagefindMs: number) => ({
+        records: pages,
         transcripts: job.items.length,
         ms: Math.round(performance.now() - started),
         recordsMs: Math.round(recordsMs),
-        pagefindMs: indexed.ms,
-      };
+        pagefindMs,
+      });
+      if (this.keep && this.full && this.changed.size <= this.deltaLimit(job.items.length)) {
+        const delta = await this.indexDelta(recordsDir, job.siteDir, slugs);
+        return { ...result(delta.pages, delta.ms), delta: { transcripts: delta.transcripts, hidden: this.changed.size } };
+      }
+      const indexed = await runPagefind(recordsDir, join(job.siteDir, "pagefind"));
+      removeDeltas(job.siteDir);
+      rmSync(join(job.siteDir, DELTA_MANIFEST), { force: true });
+      this.full = this.keep;
+      this.changed.clear();
+      return result(indexed.pages, indexed.ms);
     } finally {
       if (!this.keep) await this.close();
     }
+  }
+
+  /** The transcripts changed since the full run, alone in a second bundle, and the manifest naming it. */
+  private async indexDelta(recordsDir: string, siteDir: string, slugs: Set<string>): Promise<{ pages: number; ms: number; transcripts: number }> {
+    const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecords(recordFolder(recordsDir, slug))).sort();
+    const name = `pagefind-delta-${++this.deltas}`;
+    let indexed = { pages: 0, ms: 0 };
+    if (live.length) {
+      // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
+      const glob = live.length === 1 ? `t/${live[0]}/*.html` : `t/{${live.join(",")}}/*.html`;
+      indexed = await runPagefind(recordsDir, join(siteDir, name), glob);
+    }
+    const manifest: DeltaManifest = { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() };
+    // Written whole, then renamed: a search never reads half a manifest.
+    const path = join(siteDir, DELTA_MANIFEST);
+    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
+    renameSync(`${path}.tmp`, path);
+    removeDeltas(siteDir, live.length ? name : undefined);
+    return { ...indexed, transcripts: live.length };
   }
 
   private send(i: number, job: RecordJob): Promise<RecordPagesResult> {

@@ -1,62 +1,134 @@
 // The search index job (scripts/search-job.ts): worker threads write the record pages, the
-// Pagefind CLI indexes them. Here the `npm start` mode, which keeps record pages between runs:
-// a changed transcript is re-indexed, a removed one leaves the index and comes back with its file.
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+// Pagefind CLI indexes them. Here the `npm start` mode, which keeps record pages between runs and,
+// after its first full run, indexes only the transcripts changed since into a second bundle named
+// by a manifest (what the search page then searches: the full bundle less the records the manifest
+// hides, plus the second bundle).
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../src/load.ts";
-import { SearchIndexer } from "../scripts/search-job.ts";
+import { DELTA_MANIFEST, SearchIndexer, type DeltaManifest } from "../scripts/search-job.ts";
 
 const fixtures = fileURLToPath(new URL("./fixtures/encodings/", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "search-job-"));
-const seeds = join(work, "seeds");
-const site = join(work, "site");
-const indexer = new SearchIndexer(true);
+const indexers: SearchIndexer[] = [];
 
 afterAll(async () => {
-  await indexer.close();
+  await Promise.all(indexers.map((i) => i.close()));
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Every fragment's text in the bundle (Pagefind's fragments are gzip'd JSON after a signature). */
-function indexedText(): string {
-  const dir = join(site, "pagefind", "fragment");
-  return readdirSync(dir)
-    .map((name) => {
-      const raw = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
-      return (JSON.parse(raw.slice(raw.indexOf("{"))) as { content: string }).content;
-    })
-    .join("\n");
+interface Fragment {
+  url: string;
+  content: string;
 }
 
-const items = () => loadArchive(seeds).transcripts.map((t) => ({ file: t.file, slug: t.slug }));
+/** Every fragment of a bundle (Pagefind's fragments are gzip'd JSON after a signature). */
+function fragments(bundle: string): Fragment[] {
+  const dir = join(bundle, "fragment");
+  return readdirSync(dir).map((name) => {
+    const raw = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
+    return JSON.parse(raw.slice(raw.indexOf("{"))) as Fragment;
+  });
+}
 
-describe("SearchIndexer, keeping record pages between runs", () => {
-  it("indexes, re-indexes a changed transcript, drops a removed one and takes it back", async () => {
-    mkdirSync(seeds, { recursive: true });
-    for (const name of ["paragraph-pairs.md", "line-pairs.md"]) copyFileSync(join(fixtures, name), join(seeds, name));
-    const first = await indexer.run({ siteDir: site, seedsDir: seeds, items: items() });
+const slugOf = (url: string) => url.split("/")[2];
+
+function manifestOf(site: string): DeltaManifest | undefined {
+  const path = join(site, DELTA_MANIFEST);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as DeltaManifest) : undefined;
+}
+
+/** What a search finds, as the search page puts the two bundles together. */
+function searchableText(site: string): string {
+  const manifest = manifestOf(site) ?? { bundle: null, stale: [] };
+  const hidden = new Set(manifest.stale);
+  const texts = fragments(join(site, "pagefind"))
+    .filter((f) => !hidden.has(slugOf(f.url)))
+    .map((f) => f.content);
+  if (manifest.bundle) texts.push(...fragments(join(site, manifest.bundle)).map((f) => f.content));
+  return texts.join("\n");
+}
+
+/** A seeds folder with two fixtures and a site folder beside it. */
+function archive(name: string) {
+  const seeds = join(work, name, "seeds");
+  const site = join(work, name, "site");
+  mkdirSync(seeds, { recursive: true });
+  for (const file of ["paragraph-pairs.md", "line-pairs.md"]) copyFileSync(join(fixtures, file), join(seeds, file));
+  const items = () => loadArchive(seeds).transcripts.map((t) => ({ file: t.file, slug: t.slug }));
+  return { seeds, site, job: () => ({ siteDir: site, seedsDir: seeds, items: items() }) };
+}
+
+describe("SearchIndexer under npm start (record pages kept, edits in a second bundle)", () => {
+  it("indexes all at first, then only what changed; a removed transcript is hidden and comes back with its file", async () => {
+    const indexer = new SearchIndexer(true);
+    indexers.push(indexer);
+    const { seeds, site, job } = archive("delta");
+    const first = await indexer.run(job());
     expect(first.transcripts).toBe(2);
     expect(first.records).toBeGreaterThanOrEqual(2);
+    expect(first.delta).toBeUndefined();
+    expect(manifestOf(site)).toBeUndefined();
+    const fullBundle = readdirSync(join(site, "pagefind", "fragment")).sort();
+    expect(searchableText(site)).toContain("roadmap");
 
     appendFileSync(join(seeds, "line-pairs.md"), "\nThe quokkazanzibar remark came later.\n\n这段关于quokkazanzibar的话是后来加的。\n");
-    await indexer.run({ siteDir: site, seedsDir: seeds, items: items() });
-    expect(indexedText()).toContain("quokkazanzibar");
+    const edited = await indexer.run(job());
+    expect(edited.delta).toEqual({ transcripts: 1, hidden: 1 });
+    const slug = manifestOf(site)!.stale[0]!;
+    expect(slug).toMatch(/line-pairs/);
+    expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
+    // The full bundle was not made again; the second one holds the whole edited transcript.
+    expect(readdirSync(join(site, "pagefind", "fragment")).sort()).toEqual(fullBundle);
+    expect(fragments(join(site, manifestOf(site)!.bundle!)).every((f) => slugOf(f.url) === slug)).toBe(true);
+    const text = searchableText(site);
+    expect(text).toContain("quokkazanzibar");
+    expect(text).toContain("let's begin");
+    // Each of its passages once: the full bundle's out-of-date copies are hidden.
+    expect(text.split("let's begin").length - 1).toBe(1);
 
     // Moved out of the folder (renamed: same size and time stamp) …
     renameSync(join(seeds, "line-pairs.md"), join(work, "line-pairs.md"));
-    const without = await indexer.run({ siteDir: site, seedsDir: seeds, items: items() });
+    const without = await indexer.run(job());
     expect(without.transcripts).toBe(1);
-    expect(without.records).toBeLessThan(first.records);
-    expect(indexedText()).not.toContain("quokkazanzibar");
+    expect(without.delta).toEqual({ transcripts: 0, hidden: 1 });
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [slug] });
+    expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
+    expect(searchableText(site)).not.toContain("quokkazanzibar");
+    expect(searchableText(site)).not.toContain("let's begin");
 
     // … and back: indexed again, although the reader's cache still knows the file.
     renameSync(join(work, "line-pairs.md"), join(seeds, "line-pairs.md"));
-    const back = await indexer.run({ siteDir: site, seedsDir: seeds, items: items() });
-    expect(back.records).toBeGreaterThan(without.records);
-    expect(indexedText()).toContain("quokkazanzibar");
+    const back = await indexer.run(job());
+    expect(back.delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(searchableText(site)).toContain("quokkazanzibar");
+  });
+
+  it("makes the full bundle again once more transcripts changed than the limit", async () => {
+    const indexer = new SearchIndexer(true, { deltaLimit: () => 1 });
+    indexers.push(indexer);
+    const { seeds, site, job } = archive("limit");
+    await indexer.run(job());
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe wombatquasar remark came later.\n\n这段关于wombatquasar的话是后来加的。\n");
+    expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(manifestOf(site)).toBeDefined();
+
+    appendFileSync(join(seeds, "paragraph-pairs.md"), "\nThe numbatpulsar remark came later.\n\n这段关于numbatpulsar的话是后来加的。\n");
+    const full = await indexer.run(job());
+    expect(full.delta).toBeUndefined();
+    expect(manifestOf(site)).toBeUndefined();
+    expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
+    const text = fragments(join(site, "pagefind")).map((f) => f.content).join("\n");
+    expect(text).toContain("wombatquasar");
+    expect(text).toContain("numbatpulsar");
+
+    // Counting starts again from the new full bundle.
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe dugongnebula remark came later.\n");
+    expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(searchableText(site)).toContain("dugongnebula");
   });
 });

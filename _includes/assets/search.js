@@ -34,23 +34,57 @@ const HIT_KEY = "transcripts.search-hit";
 let pagefindPromise = null;
 let searchQueue = Promise.resolve(null);
 
+/** One Pagefind bundle's search API (its files are under <base><folder>). */
+async function openBundle(folder) {
+  const pf = await import(new URL(`${folder}pagefind.js`, BASE).href);
+  // Every meta field is also searched by Pagefind; only the passage text should rank.
+  const metaWeights = {};
+  for (const key of META_KEYS) metaWeights[key] = 0;
+  await pf.options({ ranking: { metaWeights } });
+  await pf.init();
+  return pf;
+}
+
 /** Pagefind's search API, loaded once (its files are under <base>pagefind/). */
 export function loadPagefind() {
   if (!pagefindPromise) {
-    pagefindPromise = (async () => {
-      const pf = await import(new URL("pagefind/pagefind.js", BASE).href);
-      // Every meta field is also searched by Pagefind; only the passage text should rank.
-      const metaWeights = {};
-      for (const key of META_KEYS) metaWeights[key] = 0;
-      await pf.options({ ranking: { metaWeights } });
-      await pf.init();
-      return pf;
-    })();
+    pagefindPromise = openBundle("pagefind/");
     pagefindPromise.catch(() => {
       pagefindPromise = null;
     });
   }
   return pagefindPromise;
+}
+
+// Under `npm start` only (the page then carries <meta name="search-live">): transcripts edited
+// since the server started are indexed alone into a second bundle, and a manifest names it and
+// the transcripts whose records in the first bundle are out of date (scripts/search-job.ts).
+// It is read again before each search, so an edit shows without reloading the page.
+const LIVE = typeof document !== "undefined" ? document.querySelector('meta[name="search-live"]') : null;
+let liveBundle = { folder: null, pf: null };
+
+/** The second bundle and the slugs to hide in the first, or null (a published site has none). */
+async function liveDelta() {
+  if (!LIVE) return null;
+  const res = await fetch(new URL(LIVE.content, BASE), { cache: "no-store" }).catch(() => null);
+  if (!res || !res.ok) return null;
+  const manifest = await res.json();
+  if (manifest.bundle !== liveBundle.folder) liveBundle = { folder: manifest.bundle, pf: manifest.bundle ? openBundle(manifest.bundle) : null };
+  return { stale: manifest.stale || [], pf: liveBundle.pf ? await liveBundle.pf : null };
+}
+
+/** Search the first bundle, and under `npm start` the second, as one list by score. */
+async function searchBundles(pf, q, filters) {
+  const delta = await liveDelta();
+  if (!delta || (!delta.stale.length && !delta.pf)) return pf.search(q, { filters });
+  // The first bundle's records of changed transcripts are out of date: hide them.
+  const asked = filters.interview;
+  const searches = [];
+  const hide = !asked && delta.stale.length ? { interview: { none: delta.stale } } : {};
+  if (!asked || !delta.stale.includes(asked)) searches.push(pf.search(q, { filters: { ...filters, ...hide } }));
+  if (delta.pf) searches.push(delta.pf.search(q, { filters }));
+  const answers = (await Promise.all(searches)).filter(Boolean);
+  return { results: answers.flatMap((a) => a.results || []).sort((a, b) => b.score - a.score) };
 }
 
 /**
@@ -258,7 +292,7 @@ export async function runSearch(query, filters) {
   const pfFilters = {};
   for (const key of FILTER_KEYS) if (filters && filters[key]) pfFilters[key] = filters[key];
   // One search at a time: a newer query waits for the one in flight (whose answer is then dropped).
-  const res = await (searchQueue = searchQueue.catch(() => null).then(() => pf.search(q, { filters: pfFilters })));
+  const res = await (searchQueue = searchQueue.catch(() => null).then(() => searchBundles(pf, q, pfFilters)));
   // Records that matched only through their meta (title, ids) have no matched words: not hits.
   const results = ((res && res.results) || []).filter((r) => r.words && r.words.length);
   return { query: q, results, total: results.length, language: (filters && filters.language) || "" };

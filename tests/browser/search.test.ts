@@ -5,7 +5,7 @@
 // The site's CSP (<meta> in base.njk) is in force throughout. No assertion on time.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -628,19 +628,30 @@ describe("npm start", () => {
     await until("the search index", async () => ((await fetch(`${base}pagefind/pagefind-entry.json`)).ok ? true : undefined), 180_000);
 
     const WORD = "zanzibarquokka";
-    const found = async (): Promise<number> => {
-      const o = await openPage(browser, `${base}search/?q=${WORD}`);
+    const found = async (word: string): Promise<number> => {
+      const o = await openPage(browser, `${base}search/?q=${word}`);
       try {
-        await o.page.waitForSelector(`[data-search-page][data-query="${WORD}"]:not([aria-busy])`, { timeout: 30_000 });
+        await o.page.waitForSelector(`[data-search-page][data-query="${word}"]:not([aria-busy])`, { timeout: 30_000 });
         return await o.page.locator(".search-results > li").count();
       } finally {
         await o.close();
       }
     };
-    expect(await found()).toBe(0);
+    expect(await found(WORD)).toBe(0);
+    // A word only this transcript has, in the index made at start.
+    expect(await found("monstrous")).toBeGreaterThan(0);
 
     const file = (await readdir(seeds)).find((n) => n.startsWith("000_"))!;
     await appendFile(join(seeds, file), `\n### 后来加上的一段\n\nThe ${WORD} remark was added while the server ran.\n\n服务器运行时加上了这段关于${WORD}的话。\n`);
-    await until("the change in the index", async () => ((await found()) > 0 ? true : undefined), 180_000);
+    await until("the change in the index", async () => ((await found(WORD)) > 0 ? true : undefined), 180_000);
+    // Indexed alone into a second bundle, not by Pagefind over the whole archive again.
+    expect(output).toMatch(/\[search\] index refreshed in [\d.]+ s \(the 1 transcript\(s\) changed since start, in a second bundle\)/);
+
+    // A second edit takes a word out: the records made at start that hold it are hidden.
+    const path = join(seeds, file);
+    await writeFile(path, (await readFile(path, "utf8")).replace("monstrous", "gigawombat"));
+    await until("the word taken out", async () => ((await found("monstrous")) === 0 ? true : undefined), 180_000);
+    expect(await found("gigawombat")).toBeGreaterThan(0);
+    expect(await found(WORD)).toBeGreaterThan(0);
   });
 });
