@@ -39,7 +39,10 @@ export default function (eleventyConfig: UserConfig) {
   const refresh = () => {
     published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
-    browse = buildBrowse(published);
+    // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
+    // object. Unfrozen, each of N pages held its own copy of the N transcripts' entries (quadratic:
+    // 1.5 GB of copies at 1,000 transcripts).
+    browse = Object.freeze(buildBrowse(published));
   };
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
