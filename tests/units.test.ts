@@ -1,4 +1,5 @@
 // The small pure pieces: time codes, speaker labels, language, slugs, dates.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDate, parseDuration } from "../src/frontmatter.ts";
 import { detectLanguage } from "../src/language.ts";
@@ -52,6 +53,21 @@ describe("language", () => {
     expect(detectLanguage("OpenAI 投资")).toBe("zh");
     expect(detectLanguage("Larry Page（拉里·佩奇）said that the end state of Google is prediction.")).toBe("en");
     expect(detectLanguage("12:30 — …")).toBe("none");
+  });
+
+  // The definition by character classes, which the one-pass counter must agree with.
+  const byRegex = (text: string) => {
+    const han = text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}]/gu)?.length ?? 0;
+    const latin = text.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
+    return han === 0 && latin === 0 ? "none" : han * 3 >= latin ? "zh" : "en";
+  };
+  it("counts as the character classes do: astral Han (𠀀, U+20000), edges of each range, lone surrogates", () => {
+    const samples = ["𠀀𠀁 ab", "𠀀 abcd", "\u{2ebef}\u{2ebf0}xyz", "\u3400\u4dbf\u4e00\u9fff\uf900\ufaff", "ÀÿĀɏ ɐ", "@[`{", "a\ud840", "\udc00𠀀b", "×÷", "乙" + "x".repeat(3), "乙" + "x".repeat(4)];
+    for (const text of samples) expect(detectLanguage(text), text).toBe(byRegex(text));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "Z", "é", "ɏ", "中", "𠀀", "\ud840", "\udc00", " ", "，", "1", "ー") }), (text) => detectLanguage(text) === byRegex(text)),
+      { numRuns: 500 },
+    );
   });
 });
 
