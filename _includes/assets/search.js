@@ -138,13 +138,33 @@ export function parsePassage(content, pairIds) {
 
 const norm = (tok) => tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
-/** Which query terms a matched token stands for: 2 for the same word, 1 for a prefix or stem. */
-function termMatches(tok, terms) {
+function commonPrefix(a, b) {
+  const x = [...a];
+  const y = [...b];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+/**
+ * Which query terms a matched token stands for: 2 for the same word, 1 for a prefix or stem.
+ * When no indexed word starts with a query word, Pagefind falls back to the longest prefix of
+ * it that is indexed ("weishaupt" matches "we", "monstrous" matches "Mo's"): such a token shares
+ * only a short start with the word typed and stands for none. A stem shares most of it (English
+ * suffixes stripped by the stemmer are at most 7 letters: "generalization", "general"); a Chinese
+ * word of two characters is a word.
+ */
+export function termMatches(tok, terms) {
   const t = norm(tok);
   const out = new Map();
   terms.forEach((term, i) => {
     if (t === term) out.set(i, 2);
-    else if (t.startsWith(term) || (t.length >= 3 && term.startsWith(t))) out.set(i, 1);
+    else if (t.startsWith(term)) out.set(i, 1);
+    else {
+      const length = [...term].length;
+      const needed = HAS_HAN.test(term) ? Math.min(length, 2) : Math.min(length, Math.max(3, length - 7));
+      if (commonPrefix(t, term) >= needed) out.set(i, 1);
+    }
   });
   return out;
 }
@@ -174,8 +194,13 @@ export function rankPairs(pairs, positions, language, query) {
           prev = new Map();
           continue;
         }
-        n++;
         const m = termMatches(t.tok, terms);
+        // Pagefind's fallback to a short prefix of a word that is not in the index: not a match.
+        if (!m.size) {
+          prev = new Map();
+          continue;
+        }
+        n++;
         const runs = new Map();
         for (const [i, kind] of m) {
           found.add(i);
@@ -481,7 +506,10 @@ function initPage(root) {
 
   function statusText(run) {
     const { raw, shown, pending, total, language } = run;
-    if (!language) return countText(total, raw);
+    // Once all are loaded, what was shown is the count (results that matched only through
+    // Pagefind's prefix fallback are not shown).
+    if (!pending.length) return countText(shown, raw);
+    if (!language) return countText(total - run.dropped, raw);
     // With a language, a passage counts only if it matched in that language: known once loaded.
     if (!pending.length) return countText(shown, raw);
     return `至少 ${shown} 个段落 · At least ${shown} passages for “${raw}”`;
@@ -495,6 +523,7 @@ function initPage(root) {
       const batch = run.pending.splice(0, PAGE_SIZE);
       const hits = await Promise.all(batch.map((r) => loadHit(r, run.language, run.query).catch(() => null)));
       if (run.seq !== seq) return false;
+      run.dropped += hits.filter((h) => !h).length;
       for (const h of quotesFirst(hits, run.query)) {
         list.append(renderHit(h));
         run.shown++;
@@ -536,7 +565,7 @@ function initPage(root) {
     try {
       const res = await runSearch(raw, filters);
       if (mySeq !== seq) return;
-      const state = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0 };
+      const state = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0, dropped: 0 };
       list.replaceChildren();
       if (res.tooShort) {
         moreBox.replaceChildren();
@@ -630,13 +659,14 @@ export function attachHeader(form) {
       }
       const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "", res.query).catch(() => null)));
       if (mySeq !== seq) return;
-      list.replaceChildren(...quotesFirst(hits, res.query).map((h) => renderHit(h, { compact: true })));
+      const shown = quotesFirst(hits, res.query);
+      list.replaceChildren(...shown.map((h) => renderHit(h, { compact: true })));
       const more = new URL("search/", BASE);
       more.searchParams.set("q", raw);
-      all.replaceChildren(
-        res.total ? el("a", { href: more.href }, `全部 ${res.total} 个结果 · All results →`) : noResults(raw, false),
-      );
-      say(status, countText(res.total, raw));
+      // None of the first results really matched (Pagefind's prefix fallback): the query has none.
+      const total = shown.length ? res.total - hits.filter((h) => !h).length : 0;
+      all.replaceChildren(total ? el("a", { href: more.href }, `全部 ${total} 个结果 · All results →`) : noResults(raw, false));
+      say(status, countText(total, raw));
       open(true);
     } catch (err) {
       if (mySeq !== seq) return;

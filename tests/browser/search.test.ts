@@ -252,6 +252,38 @@ describe("languages", () => {
     expect(await opened.page.textContent(".search-status")).toMatch(/No results/);
   });
 
+  it("a word in no transcript shows no result, not what Pagefind's prefix fallback finds", async () => {
+    // No indexed word starts with "weishaupt": Pagefind then matches its longest indexed prefix ("we").
+    const raw = await opened.page.evaluate(`import(${JSON.stringify(`${server.url}pagefind/pagefind.js`)}).then(async (pf) => { await pf.init(); return (await pf.search("weishaupt")).results.length; })`);
+    expect(raw).toBeGreaterThan(0);
+    const shown = await searchFor(opened.page, "weishaupt");
+    expect(shown).toEqual([]);
+    expect(await opened.page.textContent(".sr-empty")).toContain("weishaupt");
+    expect(await opened.page.textContent(".search-status")).toMatch(/No results/);
+  });
+
+  it("counts a matched word for a query word when it is the word, a longer word, or its stem", async () => {
+    const cases: [string, string, boolean][] = [
+      ["laws", "law", true],
+      ["scaling", "scal", true],
+      ["company", "companies", true],
+      ["run", "running", true],
+      ["general", "generalization", true],
+      ["AI", "ai", true],
+      ["投资", "投资", true],
+      ["投资", "投资人", true],
+      ["we", "weishaupt", false],
+      ["Mo's", "monstrous", false],
+      ["in", "installa", false],
+      ["ar", "ark", false],
+      ["投", "投资", false],
+    ];
+    const got = await opened.page.evaluate(
+      `import(${JSON.stringify(`${server.url}assets/search.js`)}).then((m) => ${JSON.stringify(cases)}.map(([tok, term]) => m.termMatches(tok, [term]).size > 0))`,
+    );
+    expect(got).toEqual(cases.map((c) => c[2]));
+  });
+
   it("made no error", () => {
     expect(problems(opened, server.origin)).toEqual([]);
   });
