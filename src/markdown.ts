@@ -20,8 +20,15 @@ function createMarkdown() {
 
 const md = createMarkdown();
 
+// What can start inline syntax for markdown-it as configured here: escapes, code, emphasis,
+// strikethrough, links, autolinks, entities, line breaks (and \0, \r, which it normalises).
+// Most paragraphs of a transcript have none of these; they render as themselves, escaped,
+// without the parser (it was a quarter of Eleventy's time at 1,000 transcripts).
+const INLINE_SYNTAX = /[\\`*_~[\]<>&!\n\r\0]/;
+
 /** One paragraph's text as inline HTML (emphasis, links, code). */
 export function renderInline(text: string): string {
+  if (!INLINE_SYNTAX.test(text)) return text.replace(/"/g, "&quot;");
   return md.renderInline(text);
 }
 
