@@ -45,12 +45,15 @@ async function openBundle(folder) {
   return pf;
 }
 
+/** Pagefind's files could not be loaded (under `npm start`: not made yet). */
+class IndexUnavailable extends Error {}
+
 /** Pagefind's search API, loaded once (its files are under <base>pagefind/). */
 export function loadPagefind() {
   if (!pagefindPromise) {
-    pagefindPromise = openBundle("pagefind/");
-    pagefindPromise.catch(() => {
+    pagefindPromise = openBundle("pagefind/").catch((err) => {
       pagefindPromise = null;
+      throw new IndexUnavailable(err && err.message ? err.message : String(err));
     });
   }
   return pagefindPromise;
@@ -62,6 +65,17 @@ export function loadPagefind() {
 // It is read again before each search, so an edit shows without reloading the page.
 const LIVE = typeof document !== "undefined" ? document.querySelector('meta[name="search-live"]') : null;
 let liveBundle = { folder: null, pf: null };
+
+// `npm start` serves the pages before the index is made (a minute or two for a large archive):
+// until it is there, the search says so and tries again.
+const INDEX_RETRY_MS = 2000;
+const INDEX_BUILDING = "搜索索引正在生成，完成后自动搜索 · The search index is being built; the search runs as soon as it is ready.";
+
+/** What to say when a search failed; under `npm start` a missing index is not a failure but a wait. */
+function failure(err) {
+  if (LIVE && err instanceof IndexUnavailable) return { text: INDEX_BUILDING, retry: true };
+  return { text: `搜索出错 · Search failed: ${err && err.message ? err.message : err}`, retry: false };
+}
 
 /** The second bundle and the slugs to hide in the first, or null (a published site has none). */
 async function liveDelta() {
@@ -580,7 +594,9 @@ function initPage(root) {
       root.dataset.searched = String(++completed);
     } catch (err) {
       if (mySeq !== seq) return;
-      say(status, `搜索出错 · Search failed: ${err && err.message ? err.message : err}`);
+      const { text, retry } = failure(err);
+      say(status, text);
+      if (retry) schedule(INDEX_RETRY_MS);
     } finally {
       if (mySeq === seq) root.removeAttribute("aria-busy");
     }
@@ -670,8 +686,13 @@ export function attachHeader(form) {
       open(true);
     } catch (err) {
       if (mySeq !== seq) return;
-      say(status, `搜索出错 · Search failed: ${err && err.message ? err.message : err}`);
+      const { text, retry } = failure(err);
+      say(status, text);
       open(true);
+      if (retry) {
+        clearTimeout(timer);
+        timer = setTimeout(run, INDEX_RETRY_MS);
+      }
     }
   }
 

@@ -5,11 +5,11 @@
 // The site's CSP (<meta> in base.njk) is in force throughout. No assertion on time.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadArchive } from "../../src/load.ts";
@@ -601,6 +601,32 @@ describe("built with PATH_PREFIX=/archive/", () => {
       expect(prefixed.requests.filter((r) => !r.startsWith(PREFIX)), "requests outside the prefix").toEqual([]);
     } finally {
       await o.close();
+    }
+  });
+});
+
+describe("npm start, before its search index is made", () => {
+  it("says the index is being built, then searches by itself once it is there", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "site-no-index-"));
+    const index = join(siteDir, "pagefind");
+    await cp(siteDir, dir, { recursive: true, filter: (src) => src !== index && !src.startsWith(index + sep) });
+    // The search page as npm start serves it (the pages are written before the index).
+    const page = join(dir, "search", "index.html");
+    const html = await readFile(page, "utf8");
+    expect(html).not.toContain("search-live");
+    await writeFile(page, html.replace('<meta name="viewport"', '<meta name="search-live" content="pagefind-delta.json">\n<meta name="viewport"'));
+    const live = await serveStatic(dir);
+    const o = await openPage(browser, `${live.url}search/?q=scaling`);
+    try {
+      await o.page.waitForFunction(() => /being built/.test(document.querySelector(".search-status")?.textContent ?? ""), undefined, { timeout: 30_000 });
+      expect(await o.page.textContent(".search-status")).not.toMatch(/failed/i);
+      await cp(index, join(dir, "pagefind"), { recursive: true });
+      await o.page.waitForSelector('[data-search-page][data-query="scaling"]:not([aria-busy])', { timeout: 30_000 });
+      expect(await o.page.locator(".search-results > li").count()).toBeGreaterThan(0);
+    } finally {
+      await o.close();
+      await live.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
