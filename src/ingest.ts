@@ -64,9 +64,13 @@ function readVideoSummary(blocks: Block[], meta: Meta, problems: ProblemList): {
   return { summary, body };
 }
 
-/** The heading level of the summary labels: `##` usually, `###` in some generators (chapters then at `####`). */
+/**
+ * The heading level of the summary labels: `##` usually, `###` in some generators (chapters then
+ * at `####`). Never deeper: a `####` heading is content even when a word of it looks like a label
+ * ("#### 公司…" alone made `####` the label level, and the heading was lost).
+ */
 function labelLevel(blocks: Block[]): number {
-  const levels = blocks.filter((b) => b.kind === "heading" && b.level! >= 2 && recogniseLabel(b.text)).map((b) => b.level!);
+  const levels = blocks.filter((b) => b.kind === "heading" && b.level! >= 2 && b.level! <= 3 && recogniseLabel(b.text)).map((b) => b.level!);
   return levels.length ? Math.min(...levels) : 2;
 }
 

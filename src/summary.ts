@@ -7,7 +7,7 @@ import type { Block } from "./blocks.ts";
 import type { Chapter, CompanyNote, CorePoint, Meta, PersonNote, Quote, Summary } from "./model.ts";
 import type { ProblemList } from "./problems.ts";
 import { parseDate, parseDuration, isHttpUrl } from "./frontmatter.ts";
-import { parseRange } from "./timecode.ts";
+import { parseRange, splitHeadingTime } from "./timecode.ts";
 
 export type SummaryLabel = "info" | "tldr" | "chapters" | "points" | "companies" | "quotes" | "people" | "type" | "transcript";
 
@@ -32,6 +32,9 @@ export function labelText(heading: string): string {
 }
 
 export function recogniseLabel(heading: string): SummaryLabel | undefined {
+  // A heading with a time range is a chapter of the transcript, whatever its words
+  // ("(0:00 - 8:18) 公司我们…" is not the companies block; read as one, its text was lost).
+  if (splitHeadingTime(heading).time) return undefined;
   const label = labelText(heading);
   return LABELS.find(([, re]) => re.test(label))?.[0];
 }

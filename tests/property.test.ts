@@ -181,6 +181,13 @@ describe("random markdown-ish transcripts", () => {
     return text;
   });
 
+  it("keeps a `####` heading under a level-1 label, with or without a time range (cases it once found)", () => {
+    for (const source of ["# 📹 视频信息\n\n#### (0:00 - 0:00) 公司我们。\n\n", "# 📹 视频信息\n\n#### 公司我们。\n\n"]) {
+      const bytes = encoder.encode(source);
+      expectNothingLost(checked("doc.md", bytes), bytes);
+    }
+  });
+
   it("never make the ingest or the check throw, and never lose a paragraph", () => {
     fc.assert(
       fc.property(doc, (source) => {
