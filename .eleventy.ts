@@ -17,7 +17,7 @@ import { termKey, type TaxonomyKind, type Term } from "./src/taxonomy.ts";
 import { formatClock, videoAt } from "./src/timecode.ts";
 import { searchFacets } from "./src/search-records.ts";
 import { buildStats } from "./scripts/build-stats.ts";
-import { SearchIndexer } from "./scripts/search-job.ts";
+import { DELTA_MANIFEST, SearchIndexer } from "./scripts/search-job.ts";
 import type { SearchIndexResult } from "./scripts/search-index.ts";
 import { buildSettings } from "./scripts/settings.ts";
 
@@ -47,6 +47,8 @@ export default function (eleventyConfig: UserConfig) {
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
   eleventyConfig.addGlobalData("browse", () => browse);
+  // Under `npm start` pages name the manifest of the edits' search bundle (scripts/search-job.ts).
+  eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
 
   // The seeds folder holds transcripts only: a template or data file dropped
   // there must not run at build time (`npm run check` reports it as unsafe-file).

@@ -27,8 +27,7 @@ import { stabilisePagefind, waitForBundle } from "./stable-pagefind.ts";
 export interface RecordPagesResult {
   /** Records (passages) written. */
   records: number;
-  /** Transcripts whose records were (re)written, and their slugs. */
-  transcripts: number;
+  /** Slugs of the transcripts whose records were (re)written. */
   slugs: string[];
   /** Wall time, in ms. */
   ms: number;
@@ -37,8 +36,14 @@ export interface RecordPagesResult {
 /** A fresh temporary folder for record pages. */
 export const newRecordsDir = () => mkdtempSync(join(tmpdir(), "search-records-"));
 
+/** The folder holding one folder of record pages per transcript, named by slug. */
+export const recordFolders = (recordsDir: string) => join(recordsDir, "t");
+
 /** The folder of one transcript's record pages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
-export const recordFolder = (recordsDir: string, slug: string) => join(recordsDir, "t", slug);
+export const recordFolder = (recordsDir: string, slug: string) => join(recordFolders(recordsDir), slug);
+
+/** Does a folder (or one inside it) hold at least one record page? */
+export const hasRecordPages = (dir: string) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith(".html"));
 
 /**
  * Writes the record pages of `transcripts` into `recordsDir/t/<slug>/p-N.html` (N: the passage's
@@ -57,17 +62,20 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
       records++;
     }
   }
-  return { records, transcripts: transcripts.length, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
+  return { records, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
 }
 
 // The `pagefind` package's own command-line entry (it finds the binary for this platform).
 const PAGEFIND_CLI = join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner", "bin.cjs");
 
-/** The Pagefind CLI over the record pages in `recordsDir` (those `glob` matches, if given), writing the bundle to `outputPath`. */
+/**
+ * The Pagefind CLI over the record pages in `recordsDir` (those `glob` matches, if given: the
+ * caller has checked they hold record pages), writing the bundle to `outputPath`.
+ */
 export async function runPagefind(recordsDir: string, outputPath: string, glob?: string): Promise<{ ms: number; pages: number }> {
   const started = performance.now();
   rmSync(outputPath, { recursive: true, force: true });
-  if (!readdirSync(recordsDir, { recursive: true }).some((name) => String(name).endsWith(".html"))) {
+  if (!glob && !hasRecordPages(recordsDir)) {
     // Nothing to index (no transcript has text): the CLI refuses an empty folder, the API writes an empty bundle.
     await writeEmptyBundle(outputPath);
     await waitForBundle(outputPath);
@@ -136,7 +144,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   try {
     const written = writeRecordPages(recordsDir, transcripts, options);
     const indexed = await runPagefind(recordsDir, join(siteDir, "pagefind"));
-    const result = { records: written.records, transcripts: written.transcripts, ms: written.ms + indexed.ms, recordsMs: written.ms, pagefindMs: indexed.ms };
+    const result = { records: written.records, transcripts: written.slugs.length, ms: written.ms + indexed.ms, recordsMs: written.ms, pagefindMs: indexed.ms };
     if (options.log ?? true) {
       console.log(`search index: ${result.records} passages from ${result.transcripts} transcripts in ${(result.ms / 1000).toFixed(2)} s`);
     }

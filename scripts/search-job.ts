@@ -18,7 +18,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RecordOptions } from "../src/search-records.ts";
-import { newRecordsDir, recordFolder, runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
+import { hasRecordPages, newRecordsDir, recordFolder, recordFolders, runPagefind, type RecordPagesResult, type SearchIndexResult } from "./search-index.ts";
 
 /** What one worker is asked to do. */
 export interface RecordJob {
@@ -58,9 +58,6 @@ export interface DeltaManifest {
 
 export const DELTA_MANIFEST = "pagefind-delta.json";
 const DELTA_FOLDER = /^pagefind-delta-\d+$/;
-
-/** Does a folder hold at least one record page? */
-const hasRecords = (folder: string) => existsSync(folder) && readdirSync(folder).some((name) => name.endsWith(".html"));
 
 /** Removes the second bundles (all but `keep`). */
 function removeDeltas(siteDir: string, keep?: string): void {
@@ -125,7 +122,7 @@ export class SearchIndexer {
       for (const w of written) for (const slug of w.slugs) this.changed.add(slug);
       // Pages of transcripts that are gone (or moved to another slug) leave the index.
       const slugs = new Set(job.items.map((i) => i.slug));
-      const folders = join(recordsDir, "t");
+      const folders = recordFolders(recordsDir);
       if (existsSync(folders)) {
         for (const name of readdirSync(folders)) {
           if (slugs.has(name)) continue;
@@ -158,7 +155,7 @@ export class SearchIndexer {
 
   /** The transcripts changed since the full run, alone in a second bundle, and the manifest naming it. */
   private async indexDelta(recordsDir: string, siteDir: string, slugs: Set<string>): Promise<{ pages: number; ms: number; transcripts: number }> {
-    const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecords(recordFolder(recordsDir, slug))).sort();
+    const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
     const name = `pagefind-delta-${++this.deltas}`;
     let indexed = { pages: 0, ms: 0 };
     if (live.length) {

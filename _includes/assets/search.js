@@ -519,13 +519,12 @@ function initPage(root) {
   }
 
   function statusText(run) {
-    const { raw, shown, pending, total, language } = run;
+    const { raw, shown, pending, total, dropped, language } = run;
     // Once all are loaded, what was shown is the count (results that matched only through
     // Pagefind's prefix fallback are not shown).
     if (!pending.length) return countText(shown, raw);
-    if (!language) return countText(total - run.dropped, raw);
+    if (!language) return countText(total - dropped, raw);
     // With a language, a passage counts only if it matched in that language: known once loaded.
-    if (!pending.length) return countText(shown, raw);
     return `至少 ${shown} 个段落 · At least ${shown} passages for “${raw}”`;
   }
 
