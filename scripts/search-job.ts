@@ -59,6 +59,13 @@ export interface DeltaManifest {
 export const DELTA_MANIFEST = "pagefind-delta.json";
 const DELTA_FOLDER = /^pagefind-delta-\d+$/;
 
+/** Written whole, then renamed: a search never reads half a manifest. */
+function writeManifest(siteDir: string, manifest: DeltaManifest): void {
+  const path = join(siteDir, DELTA_MANIFEST);
+  writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
+  renameSync(`${path}.tmp`, path);
+}
+
 /** Removes the second bundles (all but `keep`). */
 function removeDeltas(siteDir: string, keep?: string): void {
   if (!existsSync(siteDir)) return;
@@ -144,7 +151,9 @@ export class SearchIndexer {
       }
       const indexed = await runPagefind(recordsDir, join(job.siteDir, "pagefind"));
       removeDeltas(job.siteDir);
-      rmSync(join(job.siteDir, DELTA_MANIFEST), { force: true });
+      // npm start: an empty manifest (the search page reads it before each search; a missing one is a 404 in its console).
+      if (this.keep) writeManifest(job.siteDir, { bundle: null, stale: [] });
+      else rmSync(join(job.siteDir, DELTA_MANIFEST), { force: true });
       this.full = this.keep;
       this.changed.clear();
       return result(indexed.pages, indexed.ms);
@@ -163,11 +172,7 @@ export class SearchIndexer {
       const glob = live.length === 1 ? `t/${live[0]}/*.html` : `t/{${live.join(",")}}/*.html`;
       indexed = await runPagefind(recordsDir, join(siteDir, name), glob);
     }
-    const manifest: DeltaManifest = { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() };
-    // Written whole, then renamed: a search never reads half a manifest.
-    const path = join(siteDir, DELTA_MANIFEST);
-    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
-    renameSync(`${path}.tmp`, path);
+    writeManifest(siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
     removeDeltas(siteDir, live.length ? name : undefined);
     return { ...indexed, transcripts: live.length };
   }

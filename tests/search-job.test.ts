@@ -72,7 +72,7 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(first.transcripts).toBe(2);
     expect(first.records).toBeGreaterThanOrEqual(2);
     expect(first.delta).toBeUndefined();
-    expect(manifestOf(site)).toBeUndefined();
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
     const fullBundle = readdirSync(join(site, "pagefind", "fragment")).sort();
     expect(searchableText(site)).toContain("roadmap");
 
@@ -115,12 +115,12 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     await indexer.run(job());
     appendFileSync(join(seeds, "line-pairs.md"), "\nThe wombatquasar remark came later.\n\n这段关于wombatquasar的话是后来加的。\n");
     expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
-    expect(manifestOf(site)).toBeDefined();
+    expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
 
     appendFileSync(join(seeds, "paragraph-pairs.md"), "\nThe numbatpulsar remark came later.\n\n这段关于numbatpulsar的话是后来加的。\n");
     const full = await indexer.run(job());
     expect(full.delta).toBeUndefined();
-    expect(manifestOf(site)).toBeUndefined();
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
     expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
     const text = fragments(join(site, "pagefind")).map((f) => f.content).join("\n");
     expect(text).toContain("wombatquasar");

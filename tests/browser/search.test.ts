@@ -690,6 +690,8 @@ describe("npm start", () => {
       const o = await openPage(browser, `${base}search/?q=${word}`);
       try {
         await o.page.waitForSelector(`[data-search-page][data-query="${word}"]:not([aria-busy])`, { timeout: 30_000 });
+        // The manifest of the edits' bundle is there from the first index on (no 404 per search).
+        expect(o.badResponses.filter((r) => r.includes("pagefind-delta"))).toEqual([]);
         return await o.page.locator(".search-results > li").count();
       } finally {
         await o.close();
