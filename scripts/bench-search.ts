@@ -4,11 +4,11 @@
 // for a first and a following query the bytes transferred and the time until results show,
 // against the targets of issue 3.
 //
-//   npx tsx scripts/bench-search.ts [--count 1000] [--work /tmp/bench-search] [--max-tokens 600,1200]
+//   npx tsx scripts/bench-search.ts [--count 1000] [--work /tmp/bench-search] [--passage-size 1500,6000]
 //                                   [--reuse] [--json out.json]
 //
 // --reuse keeps an archive and site already in --work (same --count) and only re-indexes.
-// --max-tokens indexes (and measures) once per passage size; the last one stays in the site.
+// --passage-size indexes (and measures) once per passage size; the last one stays in the site.
 // The site is served like GitHub Pages serves it: text files gzip-compressed, Pagefind's own
 // files (already compressed) as they are. Needs Chromium (see tests/browser/support/chromium.ts).
 import { execFileSync } from "node:child_process";
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     count: { type: "string", default: "1000" },
     work: { type: "string", default: "/tmp/bench-search" },
-    "max-tokens": { type: "string", default: "" },
+    "passage-size": { type: "string", default: "" },
     reuse: { type: "boolean", default: false },
     json: { type: "string" },
   },
@@ -40,7 +40,7 @@ const count = Number(values.count);
 const work = resolve(values.work!);
 const seedsOut = join(work, "archive");
 const siteDir = join(work, "site");
-const sizes = (values["max-tokens"] || "").split(",").filter(Boolean).map(Number);
+const sizes = (values["passage-size"] || "").split(",").filter(Boolean).map(Number);
 const root = resolve(import.meta.dirname, "..");
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -100,9 +100,11 @@ function bundleStats(dir: string): Bundle {
     const path = join(entry.parentPath, entry.name);
     const size = statSync(path).size;
     const rel = path.slice(dir.length + 1);
-    const part = rel.startsWith("fragment/")
-      ? "fragments"
-      : rel.startsWith("index/")
+    const part = rel.startsWith("passages/")
+      ? "passages"
+      : rel === "transcripts.json"
+        ? "page map"
+        : rel.startsWith("index/")
         ? "word index"
         : rel.startsWith("filter/")
           ? "filters"
@@ -165,7 +167,7 @@ async function serve(dir: string): Promise<{ url: string; close(): Promise<void>
 
 interface Traffic {
   requests: number;
-  /** Transferred bytes by kind: script, wasm, metadata, word index, fragments, filters. */
+  /** Transferred bytes by kind: script, wasm, metadata, page map, word index, passages, filters. */
   kinds: Record<string, number>;
   /** Bytes on the wire (bodies as transferred, gzip where served so). */
   transferred: number;
@@ -174,7 +176,8 @@ interface Traffic {
 }
 
 function kindOf(url: string): string {
-  if (/\/fragment\//.test(url)) return "fragments";
+  if (/\/passages\//.test(url)) return "passages";
+  if (/\/transcripts\.json/.test(url)) return "page map";
   if (/\/index\//.test(url)) return "word index";
   if (/\/filter\//.test(url)) return "filters";
   if (/\.pf_meta/.test(url)) return "metadata";
@@ -327,9 +330,9 @@ const pairs = archive.transcripts.reduce((n, t) => n + t.sections.reduce((m, s) 
 console.log(`site: ${archive.transcripts.length} transcripts, ${pairs} rows${Number.isNaN(siteMs) ? " (reused)" : `, Eleventy build ${secs(siteMs)}`}`);
 
 const report: unknown[] = [];
-for (const maxTokens of sizes.length ? sizes : [undefined]) {
+for (const passageSize of sizes.length ? sizes : [undefined]) {
   rmSync(join(siteDir, "pagefind"), { recursive: true, force: true });
-  const indexed = await buildSearchIndex(siteDir, { transcripts: archive.transcripts, maxTokens, log: false });
+  const indexed = await buildSearchIndex(siteDir, { transcripts: archive.transcripts, passageSize, log: false });
   const bundle = bundleStats(join(siteDir, "pagefind"));
   const server = await serve(siteDir);
   let result;
@@ -338,9 +341,9 @@ for (const maxTokens of sizes.length ? sizes : [undefined]) {
   } finally {
     await server.close();
   }
-  const label = maxTokens ?? "default";
-  console.log(`\n== passages of up to ${label} word positions ==`);
-  console.log(`index: ${indexed.records} records from ${indexed.transcripts} transcripts in ${secs(indexed.ms)} (records ${secs(indexed.recordsMs)}, Pagefind ${secs(indexed.pagefindMs)})`);
+  const label = passageSize ?? "default";
+  console.log(`\n== passages of ${label} word positions ==`);
+  console.log(`index: ${indexed.records} pages from ${indexed.transcripts} transcripts in ${secs(indexed.ms)} (records ${secs(indexed.recordsMs)}, Pagefind ${secs(indexed.pagefindMs)})`);
   console.log(`bundle: ${bundle.files} files, ${mb(bundle.bytes)}`);
   for (const [part, s] of Object.entries(bundle.parts)) console.log(`  ${part.padEnd(12)} ${String(s.files).padStart(7)} files ${mb(s.bytes).padStart(9)}`);
   console.log(`search page opened: ${result.pageLoad.requests} requests, ${kb(result.pageLoad.transferred)} transferred (${kb(result.pageLoad.decoded)} uncompressed): ${kinds(result.pageLoad)}`);
@@ -355,6 +358,6 @@ for (const maxTokens of sizes.length ? sizes : [undefined]) {
     if (r.traffic.requests) console.log(`${"".padEnd(22)}${kinds(r.traffic)}`);
   }
   console.log(`header box on a transcript page, first use: ${result.header.traffic.requests} requests, ${kb(result.header.traffic.transferred)} (${kinds(result.header.traffic)}), results ${result.header.ms} ms after focus`);
-  report.push({ maxTokens: label, indexed, bundle, ...result });
+  report.push({ passageSize: label, indexed, bundle, ...result });
 }
 if (values.json) writeFileSync(values.json, JSON.stringify({ count, pairs, siteMs, report }, null, 2));

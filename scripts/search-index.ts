@@ -1,32 +1,38 @@
-// The Pagefind index (`_site/pagefind/`), built from the Transcript model: one record per
-// passage of consecutive aligned pairs, both languages, in one `en` index (see
-// src/search-records.ts and README, "Search design"). Two steps:
+// The search index (`_site/pagefind/`), built from the Transcript model: one Pagefind page per
+// transcript, both languages, in one `en` index, and the passage files the search page shows
+// matches from (see src/search-records.ts and README, "Search design"). Two steps:
 //
-// 1. `writeRecordPages`: each transcript's records as small HTML pages in a folder of their
-//    own (pure work, done in worker threads beside Eleventy by scripts/search-job.ts);
-// 2. `runPagefind`: the Pagefind CLI over that folder, writing the bundle into the site, then
-//    its filter files put in canonical order (scripts/stable-pagefind.ts).
+// 1. `writeRecordPages`: each transcript's record as an HTML page, and its passages as JSON, in
+//    a folder of its own (pure work, done in worker threads beside Eleventy by
+//    scripts/search-job.ts);
+// 2. `runPagefind`: the Pagefind CLI over those pages, writing the bundle into the site; then
+//    the bundle is made what the search page reads: the passages copied in, a map from
+//    Pagefind's page ids to slugs (`transcripts.json`), Pagefind's fragments removed (each is a
+//    whole transcript, and the search page never loads one), the filter files in canonical
+//    order (scripts/stable-pagefind.ts).
 //
 // Why the CLI over files and not the Node API's custom records: on 1,000 transcripts the CLI
-// indexed the same 11.7k records in about half the time (it reads pages in parallel; the
-// service takes records one at a time, then writes more slowly). README has the numbers.
+// indexed the same records in about half the time (it reads pages in parallel; the service
+// takes records one at a time, then writes more slowly). README has the numbers.
 //
 // Also runnable alone: `tsx scripts/search-index.ts [_site]`.
 import { spawn } from "node:child_process";
 import * as pagefind from "pagefind";
-import { existsSync, mkdirSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadArchive } from "../src/load.ts";
 import type { Transcript } from "../src/model.ts";
-import { recordHtml, transcriptRecords, type RecordOptions } from "../src/search-records.ts";
+import { DEFAULT_PASSAGE_SIZE, recordHtml, transcriptSearch, type RecordOptions } from "../src/search-records.ts";
 import { buildSettings } from "./settings.ts";
-import { stabilisePagefind, waitForBundle } from "./stable-pagefind.ts";
+import { fragmentUrls, stabilisePagefind, waitForBundle } from "./stable-pagefind.ts";
 
 export interface RecordPagesResult {
-  /** Records (passages) written. */
+  /** Pagefind pages written (one per transcript with text). */
   records: number;
+  /** Passage files written. */
+  passages: number;
   /** Slugs of the transcripts whose records were (re)written. */
   slugs: string[];
   /** Wall time, in ms. */
@@ -39,48 +45,70 @@ export const newRecordsDir = () => mkdtempSync(join(tmpdir(), "search-records-")
 /** The folder holding one folder of record pages per transcript, named by slug. */
 export const recordFolders = (recordsDir: string) => join(recordsDir, "t");
 
-/** The folder of one transcript's record pages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
+/** The folder of one transcript's record page and passages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
 export const recordFolder = (recordsDir: string, slug: string) => join(recordFolders(recordsDir), slug);
 
 /** Does a folder (or one inside it) hold at least one record page? */
 export const hasRecordPages = (dir: string) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith(".html"));
 
+/** The map the search page reads from a bundle: Pagefind's page ids → slugs, and the passage size. */
+export interface BundleMap {
+  passageSize: number;
+  pages: Record<string, string>;
+}
+
+export const BUNDLE_MAP = "transcripts.json";
+export const PASSAGES = "passages";
+
 /**
- * Writes the record pages of `transcripts` into `recordsDir/t/<slug>/p-N.html` (N: the passage's
- * first pair), replacing what was there for them. Pagefind gives each record the URL of its
- * file, `/t/<slug>/p-N.html`; the search page links to `/t/<slug>/#p-N` from the record's meta.
+ * Writes the record page of each of `transcripts` into `recordsDir/t/<slug>/index.html` and its
+ * passages into `recordsDir/t/<slug>/<N>.json`, replacing what was there for them.
  */
 export function writeRecordPages(recordsDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): RecordPagesResult {
   const started = performance.now();
   let records = 0;
+  let passages = 0;
   for (const t of transcripts) {
     const folder = recordFolder(recordsDir, t.slug);
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
-    for (const record of transcriptRecords(t, options)) {
-      writeFileSync(join(folder, `${record.url.slice(record.url.indexOf("#") + 1)}.html`), recordHtml(record));
-      records++;
-    }
+    const search = transcriptSearch(t, options);
+    if (!search) continue;
+    writeFileSync(join(folder, "index.html"), recordHtml(search.record));
+    search.passages.forEach((passage, n) => writeFileSync(join(folder, `${n}.json`), JSON.stringify(passage)));
+    records++;
+    passages += search.passages.length;
   }
-  return { records, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
+  return { records, passages, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
 }
 
 // The `pagefind` package's own command-line entry (it finds the binary for this platform).
 const PAGEFIND_CLI = join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner", "bin.cjs");
 
+export interface PagefindRun extends RecordOptions {
+  /** Index these transcripts only (their folders hold record pages: the caller has checked); default all. */
+  slugs?: readonly string[];
+}
+
 /**
- * The Pagefind CLI over the record pages in `recordsDir` (those `glob` matches, if given: the
- * caller has checked they hold record pages), writing the bundle to `outputPath`.
+ * The Pagefind CLI over the record pages in `recordsDir`, writing the bundle to `outputPath`,
+ * then the bundle made what the search page reads (see the top of this file).
  */
-export async function runPagefind(recordsDir: string, outputPath: string, glob?: string): Promise<{ ms: number; pages: number }> {
+export async function runPagefind(recordsDir: string, outputPath: string, run: PagefindRun = {}): Promise<{ ms: number; pages: number }> {
   const started = performance.now();
   rmSync(outputPath, { recursive: true, force: true });
-  if (!glob && !hasRecordPages(recordsDir)) {
+  const finish = (pages: number) => {
+    writeBundleMap(outputPath, run.passageSize ?? DEFAULT_PASSAGE_SIZE);
+    return { ms: Math.round(performance.now() - started), pages };
+  };
+  if (!run.slugs && !hasRecordPages(recordsDir)) {
     // Nothing to index (no transcript has text): the CLI refuses an empty folder, the API writes an empty bundle.
     await writeEmptyBundle(outputPath);
     await waitForBundle(outputPath);
-    return { ms: Math.round(performance.now() - started), pages: 0 };
+    return finish(0);
   }
+  // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
+  const glob = run.slugs && (run.slugs.length === 1 ? `t/${run.slugs[0]}/*.html` : `t/{${run.slugs.join(",")}}/*.html`);
   const { code, out } = await new Promise<{ code: number; out: string }>((done) => {
     const args = [PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -98,7 +126,29 @@ export async function runPagefind(recordsDir: string, outputPath: string, glob?:
   // Pagefind writes filter files in hash-map order: canonical order, for byte-identical rebuilds.
   await waitForBundle(outputPath);
   stabilisePagefind(outputPath);
-  return { ms: Math.round(performance.now() - started), pages };
+  copyPassages(recordsDir, outputPath, run.slugs);
+  return finish(pages);
+}
+
+/** The passage files of the indexed transcripts into `<bundle>/passages/<slug>/`. */
+function copyPassages(recordsDir: string, bundle: string, slugs?: readonly string[]): void {
+  for (const slug of slugs ?? readdirSync(recordFolders(recordsDir))) {
+    cpSync(recordFolder(recordsDir, slug), join(bundle, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") });
+  }
+}
+
+/** `transcripts.json` from Pagefind's fragments (each names its page's URL, `/t/<slug>/`), which then go. */
+function writeBundleMap(bundle: string, passageSize: number): void {
+  const pages: Record<string, string> = {};
+  const urls = fragmentUrls(bundle);
+  for (const id of [...urls.keys()].sort()) {
+    const slug = /^\/t\/([^/]+)\/$/.exec(urls.get(id)!)?.[1];
+    if (!slug) throw new Error(`search index: Pagefind page ${id} has an unexpected URL, ${urls.get(id)}`);
+    pages[id] = slug;
+  }
+  rmSync(join(bundle, "fragment"), { recursive: true, force: true });
+  const map: BundleMap = { passageSize, pages };
+  writeFileSync(join(bundle, BUNDLE_MAP), JSON.stringify(map));
 }
 
 async function writeEmptyBundle(outputPath: string): Promise<void> {
@@ -120,7 +170,7 @@ export interface SearchIndexOptions extends RecordOptions {
 }
 
 export interface SearchIndexResult {
-  /** Records (passages) in the index. */
+  /** Pagefind pages (transcripts with text) in the index. */
   records: number;
   /** Transcripts indexed. */
   transcripts: number;
@@ -131,7 +181,7 @@ export interface SearchIndexResult {
   pagefindMs: number;
   /**
    * `npm start` after its first run: the transcripts changed since then were indexed alone into a
-   * second, small bundle (scripts/search-job.ts); `records` counts that bundle's passages.
+   * second, small bundle (scripts/search-job.ts); `records` counts that bundle's pages.
    */
   delta?: { transcripts: number; hidden: number };
 }
@@ -143,10 +193,10 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   const recordsDir = newRecordsDir();
   try {
     const written = writeRecordPages(recordsDir, transcripts, options);
-    const indexed = await runPagefind(recordsDir, join(siteDir, "pagefind"));
+    const indexed = await runPagefind(recordsDir, join(siteDir, "pagefind"), { passageSize: options.passageSize });
     const result = { records: written.records, transcripts: written.slugs.length, ms: written.ms + indexed.ms, recordsMs: written.ms, pagefindMs: indexed.ms };
     if (options.log ?? true) {
-      console.log(`search index: ${result.records} passages from ${result.transcripts} transcripts in ${(result.ms / 1000).toFixed(2)} s`);
+      console.log(`search index: ${result.records} of ${result.transcripts} transcripts in ${(result.ms / 1000).toFixed(2)} s`);
     }
     return result;
   } finally {

@@ -146,10 +146,10 @@ export class SearchIndexer {
         pagefindMs,
       });
       if (this.keep && this.full && this.changed.size <= this.deltaLimit(job.items.length)) {
-        const delta = await this.indexDelta(recordsDir, job.siteDir, slugs);
+        const delta = await this.indexDelta(recordsDir, job.siteDir, slugs, job.options ?? {});
         return { ...result(delta.pages, delta.ms), delta: { transcripts: delta.transcripts, hidden: this.changed.size } };
       }
-      const indexed = await runPagefind(recordsDir, join(job.siteDir, "pagefind"));
+      const indexed = await runPagefind(recordsDir, join(job.siteDir, "pagefind"), { passageSize: job.options?.passageSize });
       removeDeltas(job.siteDir);
       // npm start: an empty manifest (the search page reads it before each search; a missing one is a 404 in its console).
       if (this.keep) writeManifest(job.siteDir, { bundle: null, stale: [] });
@@ -163,15 +163,11 @@ export class SearchIndexer {
   }
 
   /** The transcripts changed since the full run, alone in a second bundle, and the manifest naming it. */
-  private async indexDelta(recordsDir: string, siteDir: string, slugs: Set<string>): Promise<{ pages: number; ms: number; transcripts: number }> {
+  private async indexDelta(recordsDir: string, siteDir: string, slugs: Set<string>, options: RecordOptions): Promise<{ pages: number; ms: number; transcripts: number }> {
     const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
     const name = `pagefind-delta-${++this.deltas}`;
     let indexed = { pages: 0, ms: 0 };
-    if (live.length) {
-      // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
-      const glob = live.length === 1 ? `t/${live[0]}/*.html` : `t/{${live.join(",")}}/*.html`;
-      indexed = await runPagefind(recordsDir, join(siteDir, name), glob);
-    }
+    if (live.length) indexed = await runPagefind(recordsDir, join(siteDir, name), { slugs: live, passageSize: options.passageSize });
     writeManifest(siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
     removeDeltas(siteDir, live.length ? name : undefined);
     return { ...indexed, transcripts: live.length };

@@ -5,9 +5,9 @@
 // renames what depends on it by content, so that the same input gives a
 // byte-identical search bundle and a deploy changes only what changed.
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { constants, gunzipSync, gzipSync } from "node:zlib";
 import { decodeCbor, encodeCbor, type Cbor } from "../src/cbor.ts";
 
 const SIGNATURE = "pagefind_dcd";
@@ -82,4 +82,27 @@ export function stabilisePagefind(bundle: string): number {
   entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(entryPath, JSON.stringify(entry));
   return rewritten;
+}
+
+const FRAGMENT_URL = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
+
+/**
+ * Each fragment's page URL, by the page id a search result carries (the fragment's file name,
+ * `en_1a2b3c4`). A fragment is `pagefind_dcd` + its JSON, gzip'd, and the URL comes first: only
+ * the start of each file is inflated.
+ */
+export function fragmentUrls(bundle: string): Map<string, string> {
+  const dir = join(bundle, "fragment");
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(".pf_fragment")) continue;
+    const bytes = readFileSync(join(dir, name));
+    let head = gunzipSync(bytes.subarray(0, 4096), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    if (!FRAGMENT_URL.test(head)) head = gunzipSync(bytes).toString("utf8");
+    const url = FRAGMENT_URL.exec(head)?.[1];
+    if (!url) throw new Error(`${join(dir, name)}: not a Pagefind fragment`);
+    out.set(name.slice(0, -".pf_fragment".length), JSON.parse(url) as string);
+  }
+  return out;
 }

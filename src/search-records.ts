@@ -1,18 +1,21 @@
-// Search records: the transcript text as Pagefind custom records. Pure: Transcripts in, records
-// out (no Pagefind, no file system); the Pagefind calls live in scripts/search-index.ts and the
-// reading side in _includes/assets/search.js. See README, "Search design", for the measurements
-// behind the choices below.
+// Search records: the transcript text as Pagefind records and as the passage files the search
+// page reads. Pure: Transcripts in, records out (no Pagefind, no file system); the files are
+// written by scripts/search-index.ts and read by _includes/assets/search.js. See README,
+// "Search design", for the measurements behind the choices below.
 //
-// One record is a *passage*: a run of consecutive aligned pairs of one transcript, both
-// languages, in page order. Its content is a sequence of tokens separated by single spaces:
+// One Pagefind page per transcript: its aligned pairs, both languages, in page order, as a
+// sequence of tokens separated by single spaces:
 //
 //   ␞ <English tokens> ␟ <Chinese tokens> ␞ <English tokens> ␟ <Chinese tokens> …
 //
 // - `␞` (PAIR_MARK) opens a pair, `␟` (SIDE_MARK) ends its English side. Neither is a letter or
-//   digit, so Pagefind indexes no word for them, but each takes one word position; the search
-//   page splits the fragment content on spaces and maps a match's word position back to its
-//   pair (ids in `meta.pairs`, in order) and side. That gives deep links to `#p-N` and the
-//   translation beside the matched text from the one fragment.
+//   digit, so Pagefind indexes no word for them, but each takes one word position. A result's
+//   word positions (`result.words`) therefore say which pair and side each match is in.
+// - The search page never loads Pagefind's fragment of a page (it would be the whole
+//   transcript). It reads *passages* instead: passage N of a transcript holds every pair with a
+//   token at word positions [N × size, (N + 1) × size), with the position of its first token,
+//   so a match at position p is in passage ⌊p / size⌋. A passage file carries the interview's
+//   title, date and speaker too: one small file per result shown.
 // - English is split on whitespace, as Pagefind itself does, and the whole index is `en`, so
 //   English words are stemmed ("scaling law" finds "scaling laws").
 // - Chinese is segmented here, with the same ICU word segmenter (Intl.Segmenter) the browser
@@ -21,9 +24,8 @@
 //   Chinese text becomes the token `␠` (SPACE_MARK), so the text can be put back together
 //   exactly: Chinese tokens join with nothing, `␠` becomes a space.
 // - One bundle, one language: one wasm, one metadata file, one set of filter files, each text
-//   indexed once. A per-pair-per-language record design (two indexes, the other language in
-//   `meta`) was measured at 1,000 transcripts and rejected: Pagefind also indexes every `meta`
-//   value, and the metadata file grows by ~10 bytes per record (README has the numbers).
+//   indexed once. Pagefind's time and memory follow its (page, word) pairs, so a page per
+//   transcript rather than per passage or per pair (README has the numbers).
 import type { Meta, Pair, Side, Transcript } from "./model.ts";
 import { escapeHtml, renderBlock, renderInline } from "./markdown.ts";
 import { detectLanguage } from "./language.ts";
@@ -35,14 +37,12 @@ export const SPACE_MARK = "\u2420";
 /** Short language code used in filters and the UI. */
 export type SideLanguage = "en" | "zh";
 
-/** What the search page reads back from a result (`result.data().meta`). Pagefind meta is strings only. */
+/** The interview a passage belongs to, as a result names it. */
 export interface SearchRecordMeta {
   /** Interview title, as on its page. */
   title: string;
   /** `/t/<slug>/`, root-relative (the search page adds the site base). */
   page: string;
-  /** Ids of the pairs in this passage, in content order, separated by spaces (`p-12 p-13`). */
-  pairs: string;
   /** ISO date `YYYY-MM-DD`, when known. */
   date?: string;
   /** Speaker, channel or author, as in the byline. */
@@ -56,33 +56,48 @@ export interface SearchRecordFilters {
   speaker: string[];
   tag: string[];
   year: string[];
-  /** Languages present in the passage. */
+  /** Languages present in the transcript's text. */
   language: SideLanguage[];
 }
 
-/** One Pagefind custom record (the argument of `index.addCustomRecord`). */
+/** One transcript as one Pagefind page. */
 export interface SearchRecord {
-  /** Root-relative URL of the passage's first pair: `/t/<slug>/#p-12`. Unique in the index. */
+  /** `/t/<slug>/`: Pagefind gives the page the URL of its file, `t/<slug>/index.html`. */
   url: string;
   language: "en";
   content: string;
-  meta: SearchRecordMeta;
   filters: SearchRecordFilters;
+}
+
+/** What the search page fetches to show a match (`<bundle>passages/<slug>/<N>.json`). */
+export interface Passage extends SearchRecordMeta {
+  /** Word position, in the transcript's record, of the first token of `content`. */
+  start: number;
+  /** Ids of the pairs in this passage, in content order, separated by spaces (`p-12 p-13`). */
+  pairs: string;
+  /** The pairs' tokens, as in the record. */
+  content: string;
+}
+
+/** A transcript's search data: its Pagefind page and its passages (passage N at index N). */
+export interface TranscriptSearch {
+  slug: string;
+  record: SearchRecord;
+  passages: Passage[];
 }
 
 export const FILTER_KEYS = ["interview", "speaker", "tag", "year", "language"] as const satisfies readonly (keyof SearchRecordFilters)[];
 
 export interface RecordOptions {
   /**
-   * Word positions per passage before a new record starts (a pair is never split). Bigger
-   * passages mean fewer records (a smaller metadata file, loaded once per search session) but
-   * bigger fragments (one loaded per result shown). Default 3000, measured in README
-   * (1,000 transcripts: 11.7k records, a 0.1 MB metadata file, fragments of ~6 KB).
+   * Word positions per passage. Bigger passages mean fewer files but more bytes per result
+   * shown (one passage each). Default 3000: about 6 KB gzip, 12 passages for a transcript of
+   * the synthetic archive (README).
    */
-  maxTokens?: number;
+  passageSize?: number;
 }
 
-export const DEFAULT_MAX_TOKENS = 3000;
+export const DEFAULT_PASSAGE_SIZE = 3000;
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -245,80 +260,77 @@ export function pairTokens(pair: Pair): PairTokens | undefined {
 }
 
 /**
- * The records of one transcript: its pairs, in page order, grouped into passages of about
- * `maxTokens` word positions. Summary panels, tables of contents, headings and footers are not
- * transcript text and are not indexed.
+ * The search data of one transcript: its pairs, in page order, as one record, and that record
+ * cut into passages of `passageSize` word positions (a pair overlapping two passages is in
+ * both). Summary panels, tables of contents, headings and footers are not transcript text and
+ * are not indexed. A transcript without text has none.
  */
-export function transcriptRecords(t: Transcript, options: RecordOptions = {}): SearchRecord[] {
-  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-  const page = `/t/${t.slug}/`;
-  const base = {
-    title: t.meta.title,
-    ...(t.meta.date ? { date: t.meta.date } : {}),
-    ...(whoOf(t.meta) ? { who: whoOf(t.meta) } : {}),
-  };
-  const common = {
-    interview: [t.slug],
-    speaker: speakersOf(t.meta),
-    tag: tagsOf(t.meta),
-    year: t.meta.date ? [t.meta.date.slice(0, 4)] : [],
-  };
-  const out: SearchRecord[] = [];
-  let group: PairTokens[] = [];
-  let size = 0;
-  const flush = () => {
-    if (!group.length) return;
-    const tokens: string[] = [];
-    for (const p of group) tokens.push(PAIR_MARK, ...p.en, SIDE_MARK, ...p.zh);
-    const language: SideLanguage[] = [];
-    if (group.some((p) => p.en.length)) language.push("en");
-    if (group.some((p) => p.zh.length)) language.push("zh");
-    out.push({
-      url: `${page}#${group[0]!.id}`,
-      language: "en",
-      content: tokens.join(" "),
-      meta: { ...base, page, pairs: group.map((p) => p.id).join(" ") },
-      filters: { ...common, language },
-    });
-    group = [];
-    size = 0;
-  };
+export function transcriptSearch(t: Transcript, options: RecordOptions = {}): TranscriptSearch | undefined {
+  const size = options.passageSize ?? DEFAULT_PASSAGE_SIZE;
+  const pairs: { p: PairTokens; start: number; tokens: string[] }[] = [];
+  let position = 0;
   for (const section of t.sections) {
     for (const pair of section.pairs) {
       const p = pairTokens(pair);
       if (!p) continue;
-      const n = p.en.length + p.zh.length + 2;
-      if (size && size + n > maxTokens) flush();
-      group.push(p);
-      size += n;
+      const tokens = [PAIR_MARK, ...p.en, SIDE_MARK, ...p.zh];
+      pairs.push({ p, start: position, tokens });
+      position += tokens.length;
     }
   }
-  flush();
-  return out;
+  if (!pairs.length) return undefined;
+  const page = `/t/${t.slug}/`;
+  const who = whoOf(t.meta);
+  const meta: SearchRecordMeta = { title: t.meta.title, page, ...(t.meta.date ? { date: t.meta.date } : {}), ...(who ? { who } : {}) };
+  const language: SideLanguage[] = [];
+  if (pairs.some((x) => x.p.en.length)) language.push("en");
+  if (pairs.some((x) => x.p.zh.length)) language.push("zh");
+  const record: SearchRecord = {
+    url: page,
+    language: "en",
+    content: pairs.map((x) => x.tokens.join(" ")).join(" "),
+    filters: {
+      interview: [t.slug],
+      speaker: speakersOf(t.meta),
+      tag: tagsOf(t.meta),
+      year: t.meta.date ? [t.meta.date.slice(0, 4)] : [],
+      language,
+    },
+  };
+  const members: (typeof pairs)[] = [];
+  for (const x of pairs) {
+    const last = Math.floor((x.start + x.tokens.length - 1) / size);
+    for (let n = Math.floor(x.start / size); n <= last; n++) (members[n] ??= []).push(x);
+  }
+  const passages = members.map(
+    (group): Passage => ({
+      ...meta,
+      start: group[0]!.start,
+      pairs: group.map((x) => x.p.id).join(" "),
+      content: group.map((x) => x.tokens.join(" ")).join(" "),
+    }),
+  );
+  return { slug: t.slug, record, passages };
 }
 
 /**
  * One record as the HTML page the Pagefind CLI indexes (scripts/search-index.ts writes one file
- * per record; the CLI indexes files in parallel and about twice as fast as the Node API takes
- * the same records). The content is the body's only text, so Pagefind's word positions are
- * the record's token positions; meta and filters are `<meta>` tags whose value Pagefind reads
- * from the `content` attribute (`key[content]`), so no value is ever parsed. Pagefind gives
- * the record the URL of its file; the search page links with `meta.page` and `meta.pairs`.
+ * per transcript; the CLI indexes files in parallel and about twice as fast as the Node API
+ * takes the same records). The content is the body's only text, so Pagefind's word positions
+ * are the record's token positions; filters are `<meta>` tags whose value Pagefind reads from
+ * the `content` attribute (`key[content]`), so no value is ever parsed.
  */
 export function recordHtml(record: SearchRecord): string {
   const tags: string[] = [];
-  for (const [key, value] of Object.entries(record.meta)) {
-    if (typeof value === "string") tags.push(`<meta data-pagefind-meta="${key}[content]" content="${escapeHtml(value)}">`);
-  }
   for (const [key, values] of Object.entries(record.filters) as [string, string[]][]) {
     for (const value of values) tags.push(`<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`);
   }
   return `<!doctype html><html lang="${record.language}"><head><meta charset="utf-8">${tags.join("")}</head><body>${escapeHtml(record.content)}</body></html>\n`;
 }
 
-/** Records of a whole archive, in transcript order. */
-export function archiveRecords(transcripts: readonly Transcript[], options: RecordOptions = {}): SearchRecord[] {
-  return transcripts.flatMap((t) => transcriptRecords(t, options));
+/** Search data of a whole archive, in transcript order (transcripts without text left out). */
+export function archiveSearch(transcripts: readonly Transcript[], options: RecordOptions = {}): TranscriptSearch[] {
+  return transcripts.flatMap((t) => transcriptSearch(t, options) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,14 +343,15 @@ export interface PassagePair {
   zh: { start: number; tokens: string[] };
 }
 
-/** Record content + `meta.pairs` → each pair's tokens with their word positions. */
-export function parsePassage(content: string, pairIds: string): PassagePair[] {
+/** Passage content + its pair ids (+ the position of its first token) → each pair's tokens with their word positions. */
+export function parsePassage(content: string, pairIds: string, start = 0): PassagePair[] {
   const ids = pairIds.split(" ").filter(Boolean);
   const tokens = content.split(" ");
   const out: PassagePair[] = [];
   let current: PassagePair | undefined;
   let side: "en" | "zh" = "en";
-  tokens.forEach((tok, pos) => {
+  tokens.forEach((tok, i) => {
+    const pos = start + i;
     if (tok === PAIR_MARK) {
       current = { id: ids[out.length] ?? `?${out.length}`, en: { start: pos + 1, tokens: [] }, zh: { start: pos + 1, tokens: [] } };
       out.push(current);

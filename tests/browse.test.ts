@@ -3,7 +3,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { termSlug, termKey } from "../src/taxonomy.ts";
@@ -24,10 +23,10 @@ const read = (site: string, path: string) => readFileSync(join(site, path), "utf
 const listed = (site: string, path: string) =>
   parse(read(site, join(path, "index.html"))).querySelectorAll(".card-title a").map((a) => a.getAttribute("href"));
 
-/** All text the search index holds (its fragments are gzip). */
+/** All text the search page can show: the index's passages. */
 function searchText(site: string): string {
-  const dir = join(site, "pagefind", "fragment");
-  return readdirSync(dir).map((f) => gunzipSync(readFileSync(join(dir, f))).toString("utf8")).join("\n");
+  const dir = join(site, "pagefind", "passages");
+  return files(dir).map((f) => read(dir, f)).join("\n");
 }
 
 describe("browse pages", () => {

@@ -7,9 +7,10 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../src/load.ts";
+import { parsePassage, type Passage } from "../src/search-records.ts";
+import { BUNDLE_MAP, PASSAGES, type BundleMap } from "../scripts/search-index.ts";
 import { DELTA_MANIFEST, SearchIndexer, type DeltaManifest } from "../scripts/search-job.ts";
 
 const fixtures = fileURLToPath(new URL("./fixtures/encodings/", import.meta.url));
@@ -21,21 +22,30 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-interface Fragment {
-  url: string;
+interface Page {
+  slug: string;
+  /** The transcript's text as its passages give it, each pair once. */
   content: string;
 }
 
-/** Every fragment of a bundle (Pagefind's fragments are gzip'd JSON after a signature). */
-function fragments(bundle: string): Fragment[] {
-  const dir = join(bundle, "fragment");
-  return readdirSync(dir).map((name) => {
-    const raw = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
-    return JSON.parse(raw.slice(raw.indexOf("{"))) as Fragment;
+/** Every page of a bundle as the search page reads it: its slug from `transcripts.json`, its text from its passages. */
+function pages(bundle: string): Page[] {
+  const map = JSON.parse(readFileSync(join(bundle, BUNDLE_MAP), "utf8")) as BundleMap;
+  return Object.values(map.pages).map((slug) => {
+    const dir = join(bundle, PASSAGES, slug);
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    for (const name of readdirSync(dir).sort((a, b) => parseInt(a) - parseInt(b))) {
+      const passage = JSON.parse(readFileSync(join(dir, name), "utf8")) as Passage;
+      for (const pair of parsePassage(passage.content, passage.pairs, passage.start)) {
+        if (seen.has(pair.id)) continue;
+        seen.add(pair.id);
+        texts.push(pair.en.tokens.join(" "), pair.zh.tokens.join(""));
+      }
+    }
+    return { slug, content: texts.join(" ") };
   });
 }
-
-const slugOf = (url: string) => url.split("/")[2];
 
 function manifestOf(site: string): DeltaManifest | undefined {
   const path = join(site, DELTA_MANIFEST);
@@ -46,10 +56,10 @@ function manifestOf(site: string): DeltaManifest | undefined {
 function searchableText(site: string): string {
   const manifest = manifestOf(site) ?? { bundle: null, stale: [] };
   const hidden = new Set(manifest.stale);
-  const texts = fragments(join(site, "pagefind"))
-    .filter((f) => !hidden.has(slugOf(f.url)))
-    .map((f) => f.content);
-  if (manifest.bundle) texts.push(...fragments(join(site, manifest.bundle)).map((f) => f.content));
+  const texts = pages(join(site, "pagefind"))
+    .filter((p) => !hidden.has(p.slug))
+    .map((p) => p.content);
+  if (manifest.bundle) texts.push(...pages(join(site, manifest.bundle)).map((p) => p.content));
   return texts.join("\n");
 }
 
@@ -73,7 +83,8 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(first.records).toBeGreaterThanOrEqual(2);
     expect(first.delta).toBeUndefined();
     expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
-    const fullBundle = readdirSync(join(site, "pagefind", "fragment")).sort();
+    const fullBundle = readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8");
+    expect(existsSync(join(site, "pagefind", "fragment")), "Pagefind's fragments are removed").toBe(false);
     expect(searchableText(site)).toContain("roadmap");
 
     appendFileSync(join(seeds, "line-pairs.md"), "\nThe quokkazanzibar remark came later.\n\n这段关于quokkazanzibar的话是后来加的。\n");
@@ -83,12 +94,12 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(slug).toMatch(/line-pairs/);
     expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
     // The full bundle was not made again; the second one holds the whole edited transcript.
-    expect(readdirSync(join(site, "pagefind", "fragment")).sort()).toEqual(fullBundle);
-    expect(fragments(join(site, manifestOf(site)!.bundle!)).every((f) => slugOf(f.url) === slug)).toBe(true);
+    expect(readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8")).toBe(fullBundle);
+    expect(pages(join(site, manifestOf(site)!.bundle!)).map((p) => p.slug)).toEqual([slug]);
     const text = searchableText(site);
     expect(text).toContain("quokkazanzibar");
     expect(text).toContain("let's begin");
-    // Each of its passages once: the full bundle's out-of-date copies are hidden.
+    // Each of its pairs once: the full bundle's out-of-date copy is hidden.
     expect(text.split("let's begin").length - 1).toBe(1);
 
     // Moved out of the folder (renamed: same size and time stamp) …
@@ -122,7 +133,7 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(full.delta).toBeUndefined();
     expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
     expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
-    const text = fragments(join(site, "pagefind")).map((f) => f.content).join("\n");
+    const text = pages(join(site, "pagefind")).map((p) => p.content).join("\n");
     expect(text).toContain("wombatquasar");
     expect(text).toContain("numbatpulsar");
 

@@ -11,7 +11,8 @@ import {
   PAIR_MARK,
   SIDE_MARK,
   SPACE_MARK,
-  archiveRecords,
+  DEFAULT_PASSAGE_SIZE,
+  archiveSearch,
   htmlToText,
   joinTokens,
   pairTokens,
@@ -22,7 +23,8 @@ import {
   speakersOf,
   tokenizeChinese,
   tokenizeEnglish,
-  transcriptRecords,
+  transcriptSearch,
+  type TranscriptSearch,
 } from "../src/search-records.ts";
 
 const seedsDir = fileURLToPath(new URL("../seeds/", import.meta.url));
@@ -131,25 +133,34 @@ describe("tokenizeEnglish", () => {
   });
 });
 
-describe("transcriptRecords", () => {
-  it("makes passages of pairs, both languages, linked to the first pair", () => {
+const searchOf = (t: Transcript, options = {}) => {
+  const search = transcriptSearch(t, options);
+  if (!search) throw new Error(`${t.file}: no search data`);
+  return search;
+};
+
+/** Every pair of a transcript's passages, once, in order (a pair on a passage boundary is in both). */
+function passagePairs(search: TranscriptSearch) {
+  const seen = new Map<string, ReturnType<typeof parsePassage>[number]>();
+  for (const passage of search.passages) for (const p of parsePassage(passage.content, passage.pairs, passage.start)) if (!seen.has(p.id)) seen.set(p.id, p);
+  return [...seen.values()];
+}
+
+describe("transcriptSearch: the record", () => {
+  it("is the transcript's pairs, both languages, one page at /t/<slug>/", () => {
     const t = small();
-    const records = transcriptRecords(t);
-    expect(records).toHaveLength(1);
-    const [r] = records;
-    expect(r!.url).toBe(`/t/${t.slug}/#p-1`);
-    expect(r!.language).toBe("en");
-    expect(r!.meta).toEqual({ title: "A small talk", date: "2024-05-01", who: "Alex", page: `/t/${t.slug}/`, pairs: "p-1 p-2" });
-    expect(r!.content.split(" ")[0]).toBe(PAIR_MARK);
+    const { record } = searchOf(t);
+    expect(record.url).toBe(`/t/${t.slug}/`);
+    expect(record.language).toBe("en");
+    expect(record.content.split(" ")[0]).toBe(PAIR_MARK);
     const zh = tokenizeChinese("我们现在有三个扩展定律，对吧？");
     expect(zh).toEqual(expect.arrayContaining(["扩展", "定律", "，", "？"]));
-    expect(r!.content.startsWith(`${PAIR_MARK} We now have three scaling laws, right? ${SIDE_MARK} ${zh.join(" ")} ${PAIR_MARK} OpenAI`)).toBe(true);
-    expect(r!.content).not.toContain("  ");
+    expect(record.content.startsWith(`${PAIR_MARK} We now have three scaling laws, right? ${SIDE_MARK} ${zh.join(" ")} ${PAIR_MARK} OpenAI`)).toBe(true);
+    expect(record.content).not.toContain("  ");
   });
 
   it("carries the filters: interview (slug), speaker and channel, tags (once), year, languages", () => {
-    const [r] = transcriptRecords(small());
-    expect(r!.filters).toEqual({
+    expect(searchOf(small()).record.filters).toEqual({
       interview: [small().slug],
       speaker: ["Alex", "Some Pod"],
       tag: ["ai", "扩展定律"],
@@ -158,41 +169,8 @@ describe("transcriptRecords", () => {
     });
   });
 
-  it("starts a new passage when one is full, and never splits a pair", () => {
-    const records = transcriptRecords(pairsSeed, { maxTokens: 1 });
-    const pairs = pairsSeed.sections.flatMap((s) => s.pairs);
-    expect(records).toHaveLength(pairs.length);
-    for (const r of records) expect(r.meta.pairs.split(" ")).toHaveLength(1);
-    expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
-  });
-
-  it("keeps every pair once, in page order, and each side reads back as the page shows it", () => {
-    for (const t of seeds) {
-      const records = transcriptRecords(t);
-      const ids = records.flatMap((r) => r.meta.pairs.split(" "));
-      const pairs = t.sections.flatMap((s) => s.pairs).filter((p) => pairTokens(p));
-      expect(ids).toEqual(pairs.map((p) => p.id));
-      const byId = new Map(pairs.map((p) => [p.id, p]));
-      for (const r of records) {
-        const parsed = parsePassage(r.content, r.meta.pairs);
-        expect(parsed.map((p) => p.id)).toEqual(r.meta.pairs.split(" "));
-        for (const p of parsed) {
-          const pair = byId.get(p.id)!;
-          if (pair.en) expect(joinTokens(p.en.tokens, "en")).toBe(sideText(pair.en));
-          else expect(p.en.tokens).toEqual([]);
-          if (pair.zh) expect(joinTokens(p.zh.tokens, "zh")).toBe(sideText(pair.zh));
-          else expect(p.zh.tokens).toEqual([]);
-          // Word positions: the token at a side's start position is its first token.
-          const words = r.content.split(" ");
-          if (p.en.tokens.length) expect(words[p.en.start]).toBe(p.en.tokens[0]);
-          if (p.zh.tokens.length) expect(words[p.zh.start]).toBe(p.zh.tokens[0]);
-        }
-      }
-    }
-  });
-
   it("indexes the transcript text only: not summaries, tables of contents or footers", () => {
-    const content = transcriptRecords(videoSeed).map((r) => r.content.replaceAll(" ", "")).join("");
+    const content = searchOf(videoSeed).record.content.replaceAll(" ", "");
     expect(videoSeed.summary?.tldr).toBeTruthy();
     const tldr = videoSeed.summary!.tldr!.slice(0, 20).replace(/\s/g, "");
     expect(content).not.toContain(tldr);
@@ -201,40 +179,95 @@ describe("transcriptRecords", () => {
   });
 
   it("puts a Chinese-only transcript's text on the Chinese side", () => {
-    const records = transcriptRecords(videoSeed);
-    expect(records.length).toBeGreaterThan(0);
-    for (const r of records) {
-      expect(r.filters.language).toEqual(["zh"]);
-      for (const p of parsePassage(r.content, r.meta.pairs)) expect(p.en.tokens).toEqual([]);
-    }
-    expect(records.some((r) => r.content.includes("扩展 定律"))).toBe(true);
+    const search = searchOf(videoSeed);
+    expect(search.record.filters.language).toEqual(["zh"]);
+    for (const p of passagePairs(search)) expect(p.en.tokens).toEqual([]);
+    expect(search.record.content).toContain("扩展 定律");
   });
 
   it("sorts text rows the parser did not understand by their language", () => {
     const t = ingest("bare.txt", "Just an English paragraph with no translation.\n\n只有一段中文。\n");
-    const records = transcriptRecords(t);
-    const parsed = records.flatMap((r) => parsePassage(r.content, r.meta.pairs));
+    const parsed = passagePairs(searchOf(t));
     const en = parsed.filter((p) => p.en.tokens.length).map((p) => joinTokens(p.en.tokens, "en"));
     const zh = parsed.filter((p) => p.zh.tokens.length).map((p) => joinTokens(p.zh.tokens, "zh"));
     expect(en.join(" ")).toContain("Just an English paragraph");
     expect(zh.join("")).toContain("只有一段中文。");
   });
 
-  it("gives a transcript without pairs no record, and HTML in text stays text", () => {
-    expect(transcriptRecords({ ...small(), sections: [] })).toEqual([]);
+  it("gives a transcript without pairs nothing, and HTML in text stays text", () => {
+    expect(transcriptSearch({ ...small(), sections: [] })).toBeUndefined();
     const t = ingest("x.md", "---\ntitle: X\n---\n<script>alert(1)</script> is shown.\n\n<script>alert(1)</script> 显示为文本。\n");
-    const content = archiveRecords([t]).map((r) => r.content).join(" ");
-    expect(content).toContain("<script>alert(1)</script>");
+    const [search] = archiveSearch([t, { ...small(), sections: [] }]);
+    expect(search!.record.content).toContain("<script>alert(1)</script>");
   });
 });
 
-describe("archiveRecords", () => {
-  it("covers the seeds in a few hundred tokens per passage", () => {
-    const records = archiveRecords(seeds);
-    const pairs = seeds.flatMap((t) => t.sections.flatMap((s) => s.pairs));
-    expect(records.length).toBeGreaterThan(10);
-    expect(records.length).toBeLessThan(pairs.length);
-    expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+describe("transcriptSearch: the passages", () => {
+  it("name the interview and hold the pairs at their word positions", () => {
+    const t = small();
+    const { passages } = searchOf(t);
+    expect(passages).toHaveLength(1);
+    const { content, start, pairs, ...meta } = passages[0]!;
+    expect(meta).toEqual({ title: "A small talk", date: "2024-05-01", who: "Alex", page: `/t/${t.slug}/` });
+    expect(start).toBe(0);
+    expect(pairs).toBe("p-1 p-2");
+    expect(content).toBe(searchOf(t).record.content);
+  });
+
+  it("passage N holds every pair with a token at positions N × size to (N + 1) × size - 1", () => {
+    for (const [t, size] of [[small(), 1], [small(), 5], [small(), 13], [pairsSeed, 500], [pairsSeed, 3000]] as const) {
+      const search = searchOf(t, { passageSize: size });
+      const words = search.record.content.split(" ");
+      expect(search.passages).toHaveLength(Math.ceil(words.length / size));
+      search.passages.forEach((passage, n) => {
+        const tokens = passage.content.split(" ");
+        // Its tokens are the record's, from `start` on, whole pairs.
+        expect(words.slice(passage.start, passage.start + tokens.length)).toEqual(tokens);
+        expect(tokens[0]).toBe(PAIR_MARK);
+        expect(words[passage.start + tokens.length] ?? PAIR_MARK).toBe(PAIR_MARK);
+        // It covers its range, and no pair in it lies outside the range.
+        expect(passage.start).toBeLessThanOrEqual(n * size);
+        expect(passage.start + tokens.length).toBeGreaterThanOrEqual(Math.min(words.length, (n + 1) * size));
+        const parsed = parsePassage(passage.content, passage.pairs, passage.start);
+        expect(parsed.length).toBe(passage.pairs.split(" ").length);
+        const ends = parsed.map((p, i) => (parsed[i + 1]?.en.start ?? passage.start + tokens.length + 1) - 1);
+        parsed.forEach((p, i) => {
+          expect(p.en.start - 1, "a pair starting after the range").toBeLessThan((n + 1) * size);
+          expect(ends[i], "a pair ending before the range").toBeGreaterThan(n * size);
+        });
+      });
+    }
+  });
+
+  it("keep every pair, in page order, and each side reads back as the page shows it", () => {
+    for (const t of seeds) {
+      const search = searchOf(t);
+      const words = search.record.content.split(" ");
+      const parsed = passagePairs(search);
+      const pairs = t.sections.flatMap((s) => s.pairs).filter((p) => pairTokens(p));
+      expect(parsed.map((p) => p.id)).toEqual(pairs.map((p) => p.id));
+      const byId = new Map(pairs.map((p) => [p.id, p]));
+      for (const p of parsed) {
+        const pair = byId.get(p.id)!;
+        if (pair.en) expect(joinTokens(p.en.tokens, "en")).toBe(sideText(pair.en));
+        else expect(p.en.tokens).toEqual([]);
+        if (pair.zh) expect(joinTokens(p.zh.tokens, "zh")).toBe(sideText(pair.zh));
+        else expect(p.zh.tokens).toEqual([]);
+        // Word positions are the record's: the token at a side's start position is its first token.
+        if (p.en.tokens.length) expect(words[p.en.start]).toBe(p.en.tokens[0]);
+        if (p.zh.tokens.length) expect(words[p.zh.start]).toBe(p.zh.tokens[0]);
+      }
+    }
+  });
+
+  it("cut the seeds into passages of about 3,000 word positions", () => {
+    const all = archiveSearch(seeds);
+    expect(all.map((s) => s.slug)).toEqual(seeds.map((t) => t.slug));
+    for (const s of all) {
+      const positions = s.record.content.split(" ").length;
+      expect(s.passages.length).toBe(Math.ceil(positions / DEFAULT_PASSAGE_SIZE));
+      expect(s.passages.length).toBeGreaterThan(1);
+    }
   });
 });
 
@@ -250,16 +283,15 @@ describe("facets", () => {
 });
 
 describe("recordHtml", () => {
-  it("is a page whose only text is the record's content, with meta and filters as <meta> tags", () => {
-    const [record] = transcriptRecords(small());
-    const hostile = { ...record!, content: `${record!.content} <script>x</script> & "q"`, meta: { ...record!.meta, title: `A "talk" <b>&</b>` } };
+  it("is a page whose only text is the record's content, with the filters as <meta> tags", () => {
+    const { record } = searchOf(small());
+    const hostile = { ...record, content: `${record.content} <script>x</script> & "q"`, filters: { ...record.filters, tag: [`A "talk" <b>&</b>`] } };
     const root = parse(recordHtml(hostile));
     expect(root.querySelector("html")!.getAttribute("lang")).toBe("en");
     expect(root.querySelector("body")!.text).toBe(hostile.content);
     expect(root.querySelectorAll("script")).toHaveLength(0);
-    const meta = Object.fromEntries(root.querySelectorAll("meta[data-pagefind-meta]").map((m) => [m.getAttribute("data-pagefind-meta"), m.getAttribute("content")]));
-    expect(meta).toEqual({ "title[content]": `A "talk" <b>&</b>`, "page[content]": "/t/small_talk/", "pairs[content]": record!.meta.pairs, "date[content]": "2024-05-01", "who[content]": "Alex" });
+    expect(root.querySelectorAll("meta[data-pagefind-meta]")).toHaveLength(0);
     const filters = root.querySelectorAll("meta[data-pagefind-filter]").map((m) => `${m.getAttribute("data-pagefind-filter")}=${m.getAttribute("content")}`);
-    expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", "tag[content]=ai", "tag[content]=扩展定律", "year[content]=2024", "language[content]=en", "language[content]=zh"]);
+    expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
   });
 });

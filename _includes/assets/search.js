@@ -4,12 +4,15 @@
  * search box is first used (assets/deeplink.js imports it then). Pagefind itself (pagefind.js,
  * its worker, wasm and index) loads on the first query, from `<site base>pagefind/`.
  *
- * The index holds one record per passage of consecutive aligned pairs (both languages, see
- * src/search-records.ts): the content is tokens separated by spaces, "␞" opening a pair and "␟"
- * between its English and its Chinese; Chinese tokens are ICU words ("␠" is a space that was in
- * the text). A result's word positions (result.words) say which tokens matched, so this file
- * finds the pair and side of each match, highlights the matched tokens, shows the translation
- * beside them and links to the pair (/t/<slug>/#p-N).
+ * The index holds one page per transcript, its aligned pairs in both languages (see
+ * src/search-records.ts): tokens separated by spaces, "␞" opening a pair and "␟" between its
+ * English and its Chinese; Chinese tokens are ICU words ("␠" is a space that was in the text).
+ * A result is a transcript and the word positions that matched (result.words). Pagefind's
+ * fragment of it would be the whole transcript, so this file reads the bundle's own
+ * `transcripts.json` (page id → slug) once, and for a result only the passage that holds its
+ * best matches (`passages/<slug>/<N>.json`, positions N × size onwards). From it, it finds the
+ * pair and side of each match, highlights the matched tokens, shows the translation beside them
+ * and links to the pair (/t/<slug>/#p-N).
  *
  * No inline styles or scripts (CSP); all text goes in as text nodes. */
 
@@ -18,7 +21,6 @@ const SIDE_MARK = "\u241F";
 const SPACE_MARK = "\u2420";
 const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
 const HAS_HAN = /\p{Script=Han}/u;
-const META_KEYS = ["title", "page", "pairs", "date", "who"];
 const FILTER_KEYS = ["interview", "speaker", "tag", "year", "language"];
 const PAGE_SIZE = 6;
 const HEADER_SIZE = 5;
@@ -34,21 +36,23 @@ const HIT_KEY = "transcripts.search-hit";
 let pagefindPromise = null;
 let searchQueue = Promise.resolve(null);
 
-/** One Pagefind bundle's search API (its files are under <base><folder>). */
+/** One bundle (its files under <base><folder>): Pagefind's search API and the page id → slug map. */
 async function openBundle(folder) {
-  const pf = await import(new URL(`${folder}pagefind.js`, BASE).href);
-  // Every meta field is also searched by Pagefind; only the passage text should rank.
-  const metaWeights = {};
-  for (const key of META_KEYS) metaWeights[key] = 0;
-  await pf.options({ ranking: { metaWeights } });
+  const url = (path) => new URL(`${folder}${path}`, BASE).href;
+  const mapped = fetch(url("transcripts.json")).then((res) => {
+    if (!res.ok) throw new Error(`${res.status} ${res.url}`);
+    return res.json();
+  });
+  const pf = await import(url("pagefind.js"));
   await pf.init();
-  return pf;
+  const map = await mapped;
+  return { folder, pf, slugs: map.pages || {}, passageSize: map.passageSize };
 }
 
 /** Pagefind's files could not be loaded (under `npm start`: not made yet). */
 class IndexUnavailable extends Error {}
 
-/** Pagefind's search API, loaded once (its files are under <base>pagefind/). */
+/** The search bundle, loaded once (its files are under <base>pagefind/). */
 export function loadPagefind() {
   if (!pagefindPromise) {
     pagefindPromise = openBundle("pagefind/").catch((err) => {
@@ -64,7 +68,7 @@ export function loadPagefind() {
 // the transcripts whose records in the first bundle are out of date (scripts/search-job.ts).
 // It is read again before each search, so an edit shows without reloading the page.
 const LIVE = typeof document !== "undefined" ? document.querySelector('meta[name="search-live"]') : null;
-let liveBundle = { folder: null, pf: null };
+let liveBundle = { folder: null, bundle: null };
 
 // `npm start` serves the pages before the index is made (a minute or two for a large archive):
 // until it is there, the search says so and tries again.
@@ -83,22 +87,32 @@ async function liveDelta() {
   const res = await fetch(new URL(LIVE.content, BASE), { cache: "no-store" }).catch(() => null);
   if (!res || !res.ok) return null;
   const manifest = await res.json();
-  if (manifest.bundle !== liveBundle.folder) liveBundle = { folder: manifest.bundle, pf: manifest.bundle ? openBundle(manifest.bundle) : null };
-  return { stale: manifest.stale || [], pf: liveBundle.pf ? await liveBundle.pf : null };
+  if (manifest.bundle !== liveBundle.folder) liveBundle = { folder: manifest.bundle, bundle: manifest.bundle ? openBundle(manifest.bundle) : null };
+  return { stale: manifest.stale || [], bundle: liveBundle.bundle ? await liveBundle.bundle : null };
+}
+
+/** Pagefind's results in one bundle, each with its slug and bundle (a page the map lacks is not shown). */
+async function searchBundle(bundle, q, filters) {
+  const answer = await bundle.pf.search(q, { filters });
+  const out = [];
+  for (const r of (answer && answer.results) || []) {
+    const slug = bundle.slugs[r.id];
+    if (slug) out.push({ id: r.id, score: r.score, words: r.words || [], slug, bundle });
+  }
+  return out;
 }
 
 /** Search the first bundle, and under `npm start` the second, as one list by score. */
-async function searchBundles(pf, q, filters) {
+async function searchBundles(base, q, filters) {
   const delta = await liveDelta();
-  if (!delta || (!delta.stale.length && !delta.pf)) return pf.search(q, { filters });
-  // The first bundle's records of changed transcripts are out of date: hide them.
+  if (!delta || (!delta.stale.length && !delta.bundle)) return searchBundle(base, q, filters);
+  // The first bundle's pages of changed transcripts are out of date: hide them.
   const asked = filters.interview;
   const searches = [];
   const hide = !asked && delta.stale.length ? { interview: { none: delta.stale } } : {};
-  if (!asked || !delta.stale.includes(asked)) searches.push(pf.search(q, { filters: { ...filters, ...hide } }));
-  if (delta.pf) searches.push(delta.pf.search(q, { filters }));
-  const answers = (await Promise.all(searches)).filter(Boolean);
-  return { results: answers.flatMap((a) => a.results || []).sort((a, b) => b.score - a.score) };
+  if (!asked || !delta.stale.includes(asked)) searches.push(searchBundle(base, q, { ...filters, ...hide }));
+  if (delta.bundle) searches.push(searchBundle(delta.bundle, q, filters));
+  return (await Promise.all(searches)).flat().sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -110,7 +124,7 @@ export function preload(raw) {
   const last = q.split(" ").pop() || "";
   if (!last || (!HAS_HAN.test(last) && last.length < 3)) return;
   loadPagefind()
-    .then((pf) => pf.preload(q))
+    .then((bundle) => bundle.pf.preload(q))
     .catch(() => {});
 }
 
@@ -128,15 +142,16 @@ export function prepareQuery(raw) {
 // ------------------------------------------------------------------------------------------
 // Reading a passage
 
-/** Fragment content + meta.pairs → pairs with the word positions of their tokens. */
-export function parsePassage(content, pairIds) {
+/** Passage content + its pair ids (+ the word position of its first token) → pairs with the word positions of their tokens. */
+export function parsePassage(content, pairIds, start = 0) {
   const ids = String(pairIds || "").split(" ").filter(Boolean);
   const tokens = String(content || "").split(" ");
   const pairs = [];
   let cur = null;
   let side = "en";
-  for (let pos = 0; pos < tokens.length; pos++) {
-    const tok = tokens[pos];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const pos = start + i;
     if (tok === PAIR_MARK) {
       cur = { id: ids[pairs.length] || "", en: [], zh: [] };
       pairs.push(cur);
@@ -319,11 +334,38 @@ export function siteUrl(path) {
 // Searching
 
 /**
- * Run a query: Pagefind results, each with its fragment loaded lazily, as passage hits.
- * `filters` are Pagefind filters ({ interview, speaker, tag, year, language }).
+ * The passages of a transcript that hold matches, best first: the longest run of matched words
+ * at consecutive positions (a quote typed in order), then the most matches, then page order.
+ * Each is `{ n, words }`: passage N holds positions N × size to (N + 1) × size - 1.
+ */
+export function passageOrder(words, size) {
+  const byPassage = new Map();
+  for (const w of [...new Set(words)].sort((a, b) => a - b)) {
+    const n = Math.floor(w / size);
+    if (!byPassage.has(n)) byPassage.set(n, []);
+    byPassage.get(n).push(w);
+  }
+  const out = [];
+  for (const [n, list] of byPassage) {
+    let run = 1;
+    let best = 1;
+    for (let i = 1; i < list.length; i++) {
+      run = list[i] === list[i - 1] + 1 ? run + 1 : 1;
+      best = Math.max(best, run);
+    }
+    out.push({ n, words: list, run: best });
+  }
+  return out.sort((a, b) => b.run - a.run || b.words.length - a.words.length || a.n - b.n);
+}
+
+/**
+ * Run a query. A hit is a transcript (its best passages are tried in order when it is shown);
+ * with an interview chosen, every passage of that interview that holds matches is a hit of its
+ * own, so all its places can be read in turn. `filters` are Pagefind filters ({ interview,
+ * speaker, tag, year, language }).
  */
 export async function runSearch(query, filters) {
-  const pf = await loadPagefind();
+  const base = await loadPagefind();
   const q = prepareQuery(query);
   if (!q) return { query: q, results: [], total: 0, language: "" };
   // One Latin letter matches a large part of the index: wait for a second one.
@@ -331,20 +373,48 @@ export async function runSearch(query, filters) {
   const pfFilters = {};
   for (const key of FILTER_KEYS) if (filters && filters[key]) pfFilters[key] = filters[key];
   // One search at a time: a newer query waits for the one in flight (whose answer is then dropped).
-  const res = await (searchQueue = searchQueue.catch(() => null).then(() => searchBundles(pf, q, pfFilters)));
-  // Records that matched only through their meta (title, ids) have no matched words: not hits.
-  const results = ((res && res.results) || []).filter((r) => r.words && r.words.length);
-  return { query: q, results, total: results.length, language: (filters && filters.language) || "" };
+  const found = await (searchQueue = searchQueue.catch(() => null).then(() => searchBundles(base, q, pfFilters)));
+  const perPassage = Boolean(pfFilters.interview);
+  const results = [];
+  // Pages that matched only through their meta have no matched words: not hits.
+  for (const r of found.filter((x) => x.words.length)) {
+    const order = passageOrder(r.words, r.bundle.passageSize);
+    if (perPassage) for (const p of order) results.push({ ...r, passages: [p], words: p.words });
+    else results.push({ ...r, passages: order });
+  }
+  return { query: q, results, total: results.length, language: (filters && filters.language) || "", unit: perPassage ? "passage" : "interview" };
 }
 
-/** Load and shape one Pagefind result: the passage's best pair, its other matching pairs. */
-export async function loadHit(result, language, query) {
-  const data = await result.data();
-  const meta = data.meta || {};
-  const pairs = parsePassage(data.content, meta.pairs);
-  const ranked = rankPairs(pairs, result.words, language, query);
-  if (!ranked.length) return null;
-  return { meta, ranked, hit: new Set(result.words), score: result.score };
+async function fetchPassage(hit, n) {
+  const res = await fetch(new URL(`${hit.bundle.folder}passages/${hit.slug}/${n}.json`, BASE));
+  if (!res.ok) throw new Error(`${res.status} ${res.url}`);
+  return res.json();
+}
+
+const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct - b.distinct || a.count - b.count;
+
+/**
+ * Load and shape one hit: its best pair, and the other matching pairs of that passage. The
+ * passages are read in `passageOrder`, at most three: the first with a pair that really matches
+ * (in the chosen language), then only those that may hold the whole query in order, when that
+ * one does not (positions alone cannot tell "a green card" from "are at a").
+ */
+export async function loadHit(hit, language, query) {
+  const n = String(query || "").split(" ").map(norm).filter(Boolean).length;
+  let best = null;
+  let read = 0;
+  for (const p of hit.passages) {
+    if (read === 3) break;
+    if (best && (best.ranked[0].phrase >= n || p.run < n)) break;
+    read++;
+    const passage = await fetchPassage(hit, p.n);
+    const pairs = parsePassage(passage.content, passage.pairs, passage.start);
+    const ranked = rankPairs(pairs, hit.words, language, query);
+    if (!ranked.length || (best && better(ranked[0], best.ranked[0]) <= 0)) continue;
+    const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
+    best = { meta, ranked, hit: new Set(hit.words), score: hit.score };
+  }
+  return best;
 }
 
 function pairLink(meta, pairId) {
@@ -436,8 +506,10 @@ function say(node, text) {
   if (node) node.textContent = text;
 }
 
-function countText(n, query) {
-  return n === 0 ? `没有结果 · No results for “${query}”` : `${n} 个段落 · ${n} passage${n === 1 ? "" : "s"} for “${query}”`;
+function countText(n, query, unit = "interview") {
+  if (n === 0) return `没有结果 · No results for “${query}”`;
+  if (unit === "passage") return `${n} 个段落 · ${n} passage${n === 1 ? "" : "s"} for “${query}”`;
+  return `${n} 篇访谈 · ${n} interview${n === 1 ? "" : "s"} for “${query}”`;
 }
 
 /** Arrow keys move between result links (and back to the box); Escape returns to the box. */
@@ -519,13 +591,13 @@ function initPage(root) {
   }
 
   function statusText(run) {
-    const { raw, shown, pending, total, dropped, language } = run;
+    const { raw, shown, pending, total, dropped, language, unit } = run;
     // Once all are loaded, what was shown is the count (results that matched only through
     // Pagefind's prefix fallback are not shown).
-    if (!pending.length) return countText(shown, raw);
-    if (!language) return countText(total - dropped, raw);
-    // With a language, a passage counts only if it matched in that language: known once loaded.
-    return `至少 ${shown} 个段落 · At least ${shown} passages for “${raw}”`;
+    if (!pending.length) return countText(shown, raw, unit);
+    if (!language) return countText(total - dropped, raw, unit);
+    // With a language, a result counts only if it matched in that language: known once loaded.
+    return unit === "passage" ? `至少 ${shown} 个段落 · At least ${shown} passages for “${raw}”` : `至少 ${shown} 篇访谈 · At least ${shown} interviews for “${raw}”`;
   }
 
   /** Render the run's next results: at least PAGE_SIZE hits, or all that are left. */
@@ -578,7 +650,7 @@ function initPage(root) {
     try {
       const res = await runSearch(raw, filters);
       if (mySeq !== seq) return;
-      const state = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, total: res.total, pending: res.results.slice(), shown: 0, dropped: 0 };
+      const state = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, unit: res.unit, total: res.total, pending: res.results.slice(), shown: 0, dropped: 0 };
       list.replaceChildren();
       if (res.tooShort) {
         moreBox.replaceChildren();

@@ -193,14 +193,17 @@ describe("languages", () => {
     await opened?.close();
   });
 
-  it("stems English: 'scaling law' finds 'scaling laws', 'hyperscaler' finds 'hyperscale'", async () => {
+  it("stems English: 'scaling law' finds 'scaling laws', 'hyperscaled' (in no seed) finds 'hyperscale' and its kin", async () => {
     const laws = await searchFor(opened.page, "scaling law");
     const want = pairOf("three scaling laws");
     expect(laws.slice(0, 3).map((s) => s.href)).toContain(`${server.url}t/${want.slug}/#${want.id}`);
     expect(laws.flatMap((s) => s.marks.en).map((m) => m.toLowerCase())).toContain("scaling laws");
-    const hyper = await searchFor(opened.page, "hyperscaler");
+    expect(transcripts.some((t) => JSON.stringify(t).toLowerCase().includes("hyperscaled"))).toBe(false);
+    const hyper = await searchFor(opened.page, "hyperscaled");
     expect(hyper.length).toBeGreaterThan(0);
-    expect(hyper[0]!.marks.en.map((m) => m.toLowerCase())).toContain("hyperscale");
+    const marked = hyper[0]!.marks.en.map((m) => m.toLowerCase());
+    expect(marked.length).toBeGreaterThan(0);
+    for (const m of marked) expect(["hyperscale", "hyperscaler", "hyperscalers", "hyperscales", "hyperscaling"]).toContain(m);
   });
 
   it("segments Chinese: 扩展定律 finds paragraphs in both interviews, the words highlighted", async () => {
@@ -284,6 +287,19 @@ describe("languages", () => {
     expect(got).toEqual(cases.map((c) => c[2]));
   });
 
+  it("reads first the passage with the longest run of matched positions, then the one with the most", async () => {
+    const cases: [number[], number, number[]][] = [
+      [[5, 3001, 3002, 3003, 10], 3000, [1, 0]],
+      [[1, 2, 5000, 5100, 5200], 3000, [0, 1]],
+      [[7000, 10, 20], 3000, [0, 2]],
+      [[40, 41, 12, 13, 14, 2], 10, [1, 4, 0]],
+    ];
+    const got = await opened.page.evaluate(
+      `import(${JSON.stringify(`${server.url}assets/search.js`)}).then((m) => ${JSON.stringify(cases)}.map(([words, size]) => m.passageOrder(words, size).map((p) => p.n)))`,
+    );
+    expect(got).toEqual(cases.map((c) => c[2]));
+  });
+
   it("made no error", () => {
     expect(problems(opened, server.origin)).toEqual([]);
   });
@@ -326,12 +342,18 @@ describe("filters", () => {
     expect(new Set(await options("year"))).toEqual(new Set(transcripts.map((t) => t.meta.date!.slice(0, 4))));
   });
 
-  it("interview: only that interview's paragraphs", async () => {
+  it("interview: only that interview's paragraphs, one result per passage that holds the word", async () => {
+    await reset();
+    await searchFor(opened.page, "AI");
+    // Without it, one result per interview.
+    expect(await opened.page.textContent(".search-status")).toMatch(/^2 篇访谈 · 2 interviews for “AI”$/);
     for (const t of [bilingual, chineseOnly]) {
       await reset();
       const shown = await withFilter("interview", t.slug, "AI");
-      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.length).toBeGreaterThan(1);
       for (const s of shown) expect(pathOf(s.href)).toBe(`/t/${t.slug}/`);
+      expect(new Set(shown.map((s) => s.href)).size, "each passage shows a pair of its own").toBe(shown.length);
+      expect(await opened.page.textContent(".search-status")).toMatch(/ passages for “AI”$/);
     }
   });
 
