@@ -20,6 +20,7 @@ import { spawn } from "node:child_process";
 import * as pagefind from "pagefind";
 import { cpSync, existsSync, mkdirSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadArchive } from "../src/load.ts";
@@ -59,10 +60,15 @@ export interface BundleMap {
 
 export const BUNDLE_MAP = "transcripts.json";
 export const PASSAGES = "passages";
+/**
+ * Passage N's file: its JSON, gzip'd (a third of the size on disk; GitHub Pages sends it as it
+ * is, and the search page inflates it with DecompressionStream, as Pagefind does its own files).
+ */
+export const passageFile = (n: number) => `${n}.json.gz`;
 
 /**
  * Writes the record page of each of `transcripts` into `recordsDir/t/<slug>/index.html` and its
- * passages into `recordsDir/t/<slug>/<N>.json`, replacing what was there for them.
+ * passages into `recordsDir/t/<slug>/<N>.json.gz`, replacing what was there for them.
  */
 export function writeRecordPages(recordsDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): RecordPagesResult {
   const started = performance.now();
@@ -75,7 +81,7 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
     const search = transcriptSearch(t, options);
     if (!search) continue;
     writeFileSync(join(folder, "index.html"), recordHtml(search.record));
-    search.passages.forEach((passage, n) => writeFileSync(join(folder, `${n}.json`), JSON.stringify(passage)));
+    search.passages.forEach((passage, n) => writeFileSync(join(folder, passageFile(n)), gzipSync(JSON.stringify(passage), { level: 4 })));
     records++;
     passages += search.passages.length;
   }

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { termSlug, termKey } from "../src/taxonomy.ts";
@@ -26,7 +27,7 @@ const listed = (site: string, path: string) =>
 /** All text the search page can show: the index's passages. */
 function searchText(site: string): string {
   const dir = join(site, "pagefind", "passages");
-  return files(dir).map((f) => read(dir, f)).join("\n");
+  return files(dir).map((f) => gunzipSync(readFileSync(join(dir, f))).toString("utf8")).join("\n");
 }
 
 describe("browse pages", () => {

@@ -7,6 +7,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../src/load.ts";
 import { parsePassage, type Passage } from "../src/search-records.ts";
@@ -36,7 +37,7 @@ function pages(bundle: string): Page[] {
     const seen = new Set<string>();
     const texts: string[] = [];
     for (const name of readdirSync(dir).sort((a, b) => parseInt(a) - parseInt(b))) {
-      const passage = JSON.parse(readFileSync(join(dir, name), "utf8")) as Passage;
+      const passage = JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString("utf8")) as Passage;
       for (const pair of parsePassage(passage.content, passage.pairs, passage.start)) {
         if (seen.has(pair.id)) continue;
         seen.add(pair.id);

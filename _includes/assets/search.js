@@ -10,7 +10,7 @@
  * A result is a transcript and the word positions that matched (result.words). Pagefind's
  * fragment of it would be the whole transcript, so this file reads the bundle's own
  * `transcripts.json` (page id → slug) once, and for a result only the passage that holds its
- * best matches (`passages/<slug>/<N>.json`, positions N × size onwards). From it, it finds the
+ * best matches (`passages/<slug>/<N>.json.gz`, positions N × size onwards). From it, it finds the
  * pair and side of each match, highlights the matched tokens, shows the translation beside them
  * and links to the pair (/t/<slug>/#p-N).
  *
@@ -385,10 +385,13 @@ export async function runSearch(query, filters) {
   return { query: q, results, total: results.length, language: (filters && filters.language) || "", unit: perPassage ? "passage" : "interview" };
 }
 
+/** Passage N of a hit's transcript: gzip'd JSON (inflated here, unless a server already did). */
 async function fetchPassage(hit, n) {
-  const res = await fetch(new URL(`${hit.bundle.folder}passages/${hit.slug}/${n}.json`, BASE));
+  const res = await fetch(new URL(`${hit.bundle.folder}passages/${hit.slug}/${n}.json.gz`, BASE));
   if (!res.ok) throw new Error(`${res.status} ${res.url}`);
-  return res.json();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
 }
 
 const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct - b.distinct || a.count - b.count;
@@ -412,7 +415,7 @@ export async function loadHit(hit, language, query) {
     const ranked = rankPairs(pairs, hit.words, language, query);
     if (!ranked.length || (best && better(ranked[0], best.ranked[0]) <= 0)) continue;
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
-    best = { meta, ranked, hit: new Set(hit.words), score: hit.score };
+    best = { meta, ranked, hit: new Set(hit.words), score: hit.score, slug: hit.slug, places: hit.passages.length };
   }
   return best;
 }
@@ -482,6 +485,12 @@ function renderHit(h, { compact } = {}) {
       more.append(a, " ");
     }
     item.firstChild.append(more);
+  }
+  if (!compact && h.places > 1) {
+    // The other passages of this interview that match: the same search with the interview chosen.
+    const url = new URL(location.href);
+    url.searchParams.set("interview", h.slug);
+    item.firstChild.append(el("p", { class: "sr-every" }, el("a", { href: url.href }, "此访谈中的全部匹配 · ", el("span", { lang: "en" }, "Every match in this interview →"))));
   }
   return item;
 }

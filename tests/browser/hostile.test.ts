@@ -78,7 +78,8 @@ try {
     found[q] = await Promise.all(search.results.slice(0, 20).map(async (r) => {
       const slug = map.pages[r.id];
       const n = Math.floor(Math.min(...r.words) / map.passageSize);
-      const passage = await (await fetch("/pagefind/passages/" + slug + "/" + n + ".json")).json();
+      const res = await fetch("/pagefind/passages/" + slug + "/" + n + ".json.gz");
+      const passage = await new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).json();
       return { url: "/t/" + slug + "/", page: passage.page, content: passage.content };
     }));
   }

@@ -357,6 +357,26 @@ describe("filters", () => {
     }
   });
 
+  it("an interview's result links to every match in that interview", async () => {
+    await reset();
+    const shown = await searchFor(opened.page, "AI");
+    const link = opened.page.locator(`.search-results > li:has(a.sr-link[href*="/t/${bilingual.slug}/"]) .sr-every a`);
+    expect(shown.length).toBe(2);
+    const href = new URL((await link.getAttribute("href"))!);
+    expect(href.pathname).toBe("/search/");
+    expect(Object.fromEntries(href.searchParams)).toEqual({ q: "AI", interview: bilingual.slug });
+    await link.click();
+    await opened.page.waitForURL(href.href);
+    await opened.page.waitForSelector("[data-search-page][data-searched]");
+    expect(await opened.page.inputValue('select[name="interview"]')).toBe(bilingual.slug);
+    const hrefs = await opened.page.$$eval(".search-results a.sr-link", (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs.length).toBeGreaterThan(1);
+    expect(new Set(hrefs)).toEqual(new Set([`/t/${bilingual.slug}/`]));
+    expect(await opened.page.textContent(".search-status")).toMatch(/ passages for “AI”$/);
+    await opened.page.goto(`${server.url}search/`);
+    await opened.page.waitForSelector("[data-search-page].is-ready");
+  });
+
   it("speaker/channel, tag and year narrow the same way", async () => {
     await reset();
     let shown = await withFilter("speaker", bilingual.meta.speaker!, "AI");

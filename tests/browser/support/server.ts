@@ -48,6 +48,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".pf_meta": "application/octet-stream",
   ".pf_index": "application/octet-stream",
   ".pf_fragment": "application/octet-stream",
+  ".gz": "application/gzip",
   ".pf_filter": "application/octet-stream",
 };
 
