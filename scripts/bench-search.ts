@@ -12,7 +12,7 @@
 // The site is served like GitHub Pages serves it: text files gzip-compressed, Pagefind's own
 // files (already compressed) as they are. Needs Chromium (see tests/browser/support/chromium.ts).
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
@@ -71,7 +71,11 @@ function generate(): void {
 
 function buildSite(): number {
   const marker = join(work, `site-${count}.done`);
-  if (values.reuse && existsSync(marker) && existsSync(siteDir)) return NaN;
+  if (values.reuse && existsSync(marker) && existsSync(siteDir)) {
+    // The pages are reused, the search code is this checkout's (it reads the bundle made below).
+    cpSync(join(root, "_includes", "assets"), join(siteDir, "assets"), { recursive: true });
+    return NaN;
+  }
   const started = performance.now();
   execFileSync("npx", ["tsx", "scripts/build.ts"], {
     cwd: root,

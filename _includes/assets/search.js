@@ -385,13 +385,28 @@ export async function runSearch(query, filters) {
   return { query: q, results, total: results.length, language: (filters && filters.language) || "", unit: perPassage ? "passage" : "interview" };
 }
 
-/** Passage N of a hit's transcript: gzip'd JSON (inflated here, unless a server already did). */
-async function fetchPassage(hit, n) {
-  const res = await fetch(new URL(`${hit.bundle.folder}passages/${hit.slug}/${n}.json.gz`, BASE));
+async function readPassage(url) {
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`${res.status} ${res.url}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+}
+
+// Passages read in this page, newest last: a repeated or refined query reads none again.
+const passageCache = new Map();
+const PASSAGE_CACHE = 200;
+
+/** Passage N of a hit's transcript: gzip'd JSON (inflated here, unless a server already did). */
+function fetchPassage(hit, n) {
+  const url = new URL(`${hit.bundle.folder}passages/${hit.slug}/${n}.json.gz`, BASE).href;
+  let passage = passageCache.get(url);
+  if (passage) passageCache.delete(url);
+  else passage = readPassage(url);
+  passageCache.set(url, passage);
+  passage.catch(() => passageCache.delete(url));
+  if (passageCache.size > PASSAGE_CACHE) passageCache.delete(passageCache.keys().next().value);
+  return passage;
 }
 
 const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct - b.distinct || a.count - b.count;
@@ -399,8 +414,9 @@ const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct 
 /**
  * Load and shape one hit: its best pair, and the other matching pairs of that passage. The
  * passages are read in `passageOrder`, at most three: the first with a pair that really matches
- * (in the chosen language), then only those that may hold the whole query in order, when that
- * one does not (positions alone cannot tell "a green card" from "are at a").
+ * (in the chosen language), then, for a query of three words or more, only those that may hold
+ * the whole query in order, when that one does not (positions alone cannot tell "a green card"
+ * from "are at a"; two adjacent matches are too common to be worth a second passage).
  */
 export async function loadHit(hit, language, query) {
   const n = String(query || "").split(" ").map(norm).filter(Boolean).length;
@@ -408,7 +424,7 @@ export async function loadHit(hit, language, query) {
   let read = 0;
   for (const p of hit.passages) {
     if (read === 3) break;
-    if (best && (best.ranked[0].phrase >= n || p.run < n)) break;
+    if (best && (n < 3 || best.ranked[0].phrase >= n || p.run < n)) break;
     read++;
     const passage = await fetchPassage(hit, p.n);
     const pairs = parsePassage(passage.content, passage.pairs, passage.start);

@@ -179,8 +179,11 @@ describe("quote search over the seeds", () => {
     }
   }
 
-  it("made no error, no failed or outside request", () => {
+  it("made no error, no failed or outside request, and read no passage twice", () => {
     expect(problems(opened, server.origin)).toEqual([]);
+    const passages = opened.requests.filter((u) => u.includes("/pagefind/passages/"));
+    expect(passages.length).toBeGreaterThan(10);
+    expect(passages.filter((u, i) => passages.indexOf(u) !== i)).toEqual([]);
   });
 });
 
