@@ -91,13 +91,13 @@ export const FILTER_KEYS = ["interview", "speaker", "tag", "year", "language"] a
 export interface RecordOptions {
   /**
    * Word positions per passage. Bigger passages mean fewer files but more bytes per result
-   * shown (one passage each). Default 1500: about 3.5 KB gzip, 23 passages for a transcript of
-   * the synthetic archive (README).
+   * shown (one passage each), and more files to write. Default 3000: about 6.7 KB gzip, 11
+   * passages for a transcript of the synthetic archive (README has 1,500 measured too).
    */
   passageSize?: number;
 }
 
-export const DEFAULT_PASSAGE_SIZE = 1500;
+export const DEFAULT_PASSAGE_SIZE = 3000;
 
 // ---------------------------------------------------------------------------------------------
 // Text

@@ -260,7 +260,7 @@ describe("transcriptSearch: the passages", () => {
     }
   });
 
-  it("cut the seeds into passages of 1,500 word positions", () => {
+  it("cut the seeds into passages of 3,000 word positions", () => {
     const all = archiveSearch(seeds);
     expect(all.map((s) => s.slug)).toEqual(seeds.map((t) => t.slug));
     for (const s of all) {
