@@ -188,7 +188,11 @@ export function termMatches(tok, terms) {
   const out = new Map();
   terms.forEach((term, i) => {
     if (t === term) out.set(i, 2);
-    else if (t.startsWith(term)) out.set(i, 1);
+    // Pagefind matches a word of one or two letters as a prefix of every longer one ("a" finds
+    // "and", "ai" finds "aim"): such a word stands only for itself, or with an "s" ("AI's").
+    else if (!HAS_HAN.test(term) && term.length < 3) {
+      if (t === `${term}s`) out.set(i, 1);
+    } else if (t.startsWith(term)) out.set(i, 1);
     else {
       const length = [...term].length;
       const needed = HAS_HAN.test(term) ? Math.min(length, 2) : Math.min(length, Math.max(3, length - 7));
@@ -256,17 +260,30 @@ function sideNodes(tokens, side, hit, window) {
   let start = 0;
   let end = tokens.length;
   if (window && tokens.length > window) {
-    // The window holding the most matches, starting a little before its first one.
+    // The window around the longest run of matched words (the quote typed), else the one
+    // holding the most matches; it starts a little before them.
     const idx = [];
     tokens.forEach((t, i) => hit.has(t.pos) && idx.push(i));
-    let best = 0;
-    let bestCount = -1;
-    for (const i of idx.length ? idx : [0]) {
-      const s = Math.max(0, Math.min(i - Math.floor(window / 5), tokens.length - window));
-      const c = idx.filter((j) => j >= s && j < s + window).length;
-      if (c > bestCount) {
-        best = s;
-        bestCount = c;
+    const at = (i) => Math.max(0, Math.min(i - Math.floor(window / 5), tokens.length - window));
+    let run = 0;
+    let longest = 0;
+    let runStart = 0;
+    idx.forEach((i, k) => {
+      run = k && idx[k - 1] === i - 1 ? run + 1 : 1;
+      if (run > longest) {
+        longest = run;
+        runStart = i - run + 1;
+      }
+    });
+    let best = at(runStart);
+    if (longest < 2) {
+      let bestCount = -1;
+      for (const i of idx.length ? idx : [0]) {
+        const c = idx.filter((j) => j >= at(i) && j < at(i) + window).length;
+        if (c > bestCount) {
+          best = at(i);
+          bestCount = c;
+        }
       }
     }
     start = best;
@@ -409,6 +426,15 @@ function fetchPassage(hit, n) {
   return passage;
 }
 
+/** The matched positions of a passage whose token stands for a query word (what is marked). */
+function standsFor(pairs, positions, query) {
+  const hit = new Set(positions);
+  const terms = String(query || "").split(" ").map(norm).filter(Boolean);
+  const out = new Set();
+  for (const p of pairs) for (const side of ["en", "zh"]) for (const t of p[side]) if (hit.has(t.pos) && termMatches(t.tok, terms).size) out.add(t.pos);
+  return out;
+}
+
 const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct - b.distinct || a.count - b.count;
 
 /**
@@ -431,7 +457,7 @@ export async function loadHit(hit, language, query) {
     const ranked = rankPairs(pairs, hit.words, language, query);
     if (!ranked.length || (best && better(ranked[0], best.ranked[0]) <= 0)) continue;
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
-    best = { meta, ranked, hit: new Set(hit.words), score: hit.score, slug: hit.slug, places: hit.passages.length };
+    best = { meta, ranked, hit: standsFor(pairs, hit.words, query), score: hit.score, slug: hit.slug, places: hit.passages.length };
   }
   return best;
 }

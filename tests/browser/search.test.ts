@@ -175,6 +175,9 @@ describe("quote search over the seeds", () => {
         expect(top, `top 3 for "${quote}"`).toContain(`${server.url}t/${want.slug}/#${want.id}`);
         const hit = shown.find((s) => s.href.endsWith(`/t/${want.slug}/#${want.id}`))!;
         expect(hit.title).toBe(want.title);
+        // The excerpt shows the quote itself, marked as one run of words.
+        const marks = [...hit.marks.en, ...hit.marks.zh].map((m) => m.toLowerCase());
+        expect(marks, `marks for "${quote}"`).toContain(quote.toLowerCase());
       });
     }
   }
@@ -282,6 +285,13 @@ describe("languages", () => {
       ["Mo's", "monstrous", false],
       ["in", "installa", false],
       ["ar", "ark", false],
+      // Words of one or two letters: Pagefind matches them as a prefix of every longer word.
+      ["a", "a", true],
+      ["and", "a", false],
+      ["AI's", "ai", true],
+      ["aim", "ai", false],
+      ["10", "10", true],
+      ["100", "10", false],
       ["投", "投资", false],
     ];
     const got = await opened.page.evaluate(
