@@ -109,7 +109,9 @@ interface Shown {
 async function searchFor(page: Page, query: string): Promise<Shown[]> {
   const before = Number((await page.getAttribute("[data-search-page]", "data-searched")) ?? 0);
   await page.fill("#search-q", query);
-  await page.waitForFunction(
+  // The results are read in the same turn as the check that they answer the query, so a
+  // search started meanwhile (a filter just changed) cannot empty the list in between.
+  const answered = await page.waitForFunction(
     ({ q, before }) => {
       const root = document.querySelector<HTMLElement>("[data-search-page]");
       if (!root || root.hasAttribute("aria-busy")) return false;
@@ -120,25 +122,24 @@ async function searchFor(page: Page, query: string): Promise<Shown[]> {
         const field = form.elements.namedItem(key) as HTMLSelectElement | RadioNodeList | null;
         if (field?.value) chosen.set(key, field.value);
       }
-      return Number(root.dataset.searched ?? 0) > before && root.dataset.query === q && root.dataset.filters === chosen.toString();
+      if (!(Number(root.dataset.searched ?? 0) > before && root.dataset.query === q && root.dataset.filters === chosen.toString())) return false;
+      return [...root.querySelectorAll(".search-results > li")].map((li) => {
+        const side = (lang: string) => li.querySelector(`.sr-pair [lang="${lang}"]`);
+        const marks = (lang: string) => [...(side(lang)?.querySelectorAll("mark") ?? [])].map((m) => m.textContent ?? "");
+        return {
+          href: (li.querySelector("a.sr-link") as HTMLAnchorElement).href,
+          title: li.querySelector(".sr-title")?.textContent ?? "",
+          meta: li.querySelector(".sr-meta")?.textContent ?? "",
+          en: side("en")?.textContent ?? null,
+          zh: side("zh-CN")?.textContent ?? null,
+          marks: { en: marks("en"), zh: marks("zh-CN") },
+        };
+      });
     },
     { q: query, before },
     { timeout: 30_000 },
   );
-  return page.$$eval(".search-results > li", (items) =>
-    items.map((li) => {
-      const side = (lang: string) => li.querySelector(`.sr-pair [lang="${lang}"]`);
-      const marks = (lang: string) => [...(side(lang)?.querySelectorAll("mark") ?? [])].map((m) => m.textContent ?? "");
-      return {
-        href: (li.querySelector("a.sr-link") as HTMLAnchorElement).href,
-        title: li.querySelector(".sr-title")?.textContent ?? "",
-        meta: li.querySelector(".sr-meta")?.textContent ?? "",
-        en: side("en")?.textContent ?? null,
-        zh: side("zh-CN")?.textContent ?? null,
-        marks: { en: marks("en"), zh: marks("zh-CN") },
-      };
-    }),
-  );
+  return (await answered.jsonValue()) as Shown[];
 }
 
 async function openSearch(base: string, query = ""): Promise<OpenedPage> {
@@ -329,9 +330,10 @@ describe("filters", () => {
 
   async function withFilter(name: string, value: string, query: string): Promise<Shown[]> {
     const page = opened.page;
+    // The box is emptied first, so choosing the filter starts no search of the last query.
+    await page.fill("#search-q", "");
     if (name === "language") await page.check(`input[name="language"][value="${value}"]`);
     else await page.selectOption(`select[name="${name}"]`, value);
-    await page.fill("#search-q", "");
     const shown = await searchFor(page, query);
     // The results on screen answer this filter (searchFor waited for the form's filters).
     const answered = new URLSearchParams((await page.getAttribute("[data-search-page]", "data-filters")) ?? "");
