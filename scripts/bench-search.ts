@@ -104,19 +104,7 @@ function bundleStats(dir: string): Bundle {
     const path = join(entry.parentPath, entry.name);
     const size = statSync(path).size;
     const rel = path.slice(dir.length + 1);
-    const part = rel.startsWith("passages/")
-      ? "passages"
-      : rel === "transcripts.json"
-        ? "page map"
-        : rel.startsWith("index/")
-        ? "word index"
-        : rel.startsWith("filter/")
-          ? "filters"
-          : rel.endsWith(".pf_meta")
-            ? "metadata"
-            : rel.startsWith("wasm.")
-              ? "wasm"
-              : "js/css/json";
+    const part = kindOf(`/${rel}`);
     parts[part] ??= { files: 0, bytes: 0 };
     parts[part].files++;
     parts[part].bytes += size;

@@ -32,8 +32,6 @@ import { fragmentUrls, stabilisePagefind, waitForBundle } from "./stable-pagefin
 export interface RecordPagesResult {
   /** Pagefind pages written (one per transcript with text). */
   records: number;
-  /** Passage files written. */
-  passages: number;
   /** Slugs of the transcripts whose records were (re)written. */
   slugs: string[];
   /** Wall time, in ms. */
@@ -73,7 +71,6 @@ export const passageFile = (n: number) => `${n}.json.gz`;
 export function writeRecordPages(recordsDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): RecordPagesResult {
   const started = performance.now();
   let records = 0;
-  let passages = 0;
   for (const t of transcripts) {
     const folder = recordFolder(recordsDir, t.slug);
     rmSync(folder, { recursive: true, force: true });
@@ -83,9 +80,8 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
     writeFileSync(join(folder, "index.html"), recordHtml(search.record));
     search.passages.forEach((passage, n) => writeFileSync(join(folder, passageFile(n)), gzipSync(JSON.stringify(passage), { level: 4 })));
     records++;
-    passages += search.passages.length;
   }
-  return { records, passages, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
+  return { records, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
 }
 
 // The `pagefind` package's own command-line entry (it finds the binary for this platform).
@@ -103,15 +99,13 @@ export interface PagefindRun extends RecordOptions {
 export async function runPagefind(recordsDir: string, outputPath: string, run: PagefindRun = {}): Promise<{ ms: number; pages: number }> {
   const started = performance.now();
   rmSync(outputPath, { recursive: true, force: true });
-  const finish = (pages: number) => {
-    writeBundleMap(outputPath, run.passageSize ?? DEFAULT_PASSAGE_SIZE);
-    return { ms: Math.round(performance.now() - started), pages };
-  };
+  const passageSize = run.passageSize ?? DEFAULT_PASSAGE_SIZE;
   if (!run.slugs && !hasRecordPages(recordsDir)) {
     // Nothing to index (no transcript has text): the CLI refuses an empty folder, the API writes an empty bundle.
     await writeEmptyBundle(outputPath);
     await waitForBundle(outputPath);
-    return finish(0);
+    writeBundleMap(outputPath, passageSize);
+    return { ms: Math.round(performance.now() - started), pages: 0 };
   }
   // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
   const glob = run.slugs && (run.slugs.length === 1 ? `t/${run.slugs[0]}/*.html` : `t/{${run.slugs.join(",")}}/*.html`);
@@ -132,19 +126,18 @@ export async function runPagefind(recordsDir: string, outputPath: string, run: P
   // Pagefind writes filter files in hash-map order: canonical order, for byte-identical rebuilds.
   await waitForBundle(outputPath);
   stabilisePagefind(outputPath);
-  copyPassages(recordsDir, outputPath, run.slugs);
-  return finish(pages);
-}
-
-/** The passage files of the indexed transcripts into `<bundle>/passages/<slug>/`. */
-function copyPassages(recordsDir: string, bundle: string, slugs?: readonly string[]): void {
-  for (const slug of slugs ?? readdirSync(recordFolders(recordsDir))) {
-    cpSync(recordFolder(recordsDir, slug), join(bundle, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") });
+  // The passages of the transcripts the bundle holds (those the map names).
+  for (const slug of writeBundleMap(outputPath, passageSize)) {
+    cpSync(recordFolder(recordsDir, slug), join(outputPath, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") });
   }
+  return { ms: Math.round(performance.now() - started), pages };
 }
 
-/** `transcripts.json` from Pagefind's fragments (each names its page's URL, `/t/<slug>/`), which then go. */
-function writeBundleMap(bundle: string, passageSize: number): void {
+/**
+ * `transcripts.json` from Pagefind's fragments (each names its page's URL, `/t/<slug>/`), which
+ * then go; returns the slugs it names.
+ */
+function writeBundleMap(bundle: string, passageSize: number): string[] {
   const pages: Record<string, string> = {};
   const urls = fragmentUrls(bundle);
   for (const id of [...urls.keys()].sort()) {
@@ -155,6 +148,7 @@ function writeBundleMap(bundle: string, passageSize: number): void {
   rmSync(join(bundle, "fragment"), { recursive: true, force: true });
   const map: BundleMap = { passageSize, pages };
   writeFileSync(join(bundle, BUNDLE_MAP), JSON.stringify(map));
+  return Object.values(pages);
 }
 
 async function writeEmptyBundle(outputPath: string): Promise<void> {

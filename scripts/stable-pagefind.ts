@@ -84,7 +84,7 @@ export function stabilisePagefind(bundle: string): number {
   return rewritten;
 }
 
-const FRAGMENT_URL = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
+const FRAGMENT_URL = new RegExp(`^${SIGNATURE}\\{"url":("(?:[^"\\\\]|\\\\.)*")`);
 
 /**
  * Each fragment's page URL, by the page id a search result carries (the fragment's file name,

@@ -267,14 +267,15 @@ export function pairTokens(pair: Pair): PairTokens | undefined {
  */
 export function transcriptSearch(t: Transcript, options: RecordOptions = {}): TranscriptSearch | undefined {
   const size = options.passageSize ?? DEFAULT_PASSAGE_SIZE;
-  const pairs: { p: PairTokens; start: number; tokens: string[] }[] = [];
+  // Each pair's tokens as text (joined once: the record and its passages are made of them).
+  const pairs: { p: PairTokens; start: number; length: number; text: string }[] = [];
   let position = 0;
   for (const section of t.sections) {
     for (const pair of section.pairs) {
       const p = pairTokens(pair);
       if (!p) continue;
       const tokens = [PAIR_MARK, ...p.en, SIDE_MARK, ...p.zh];
-      pairs.push({ p, start: position, tokens });
+      pairs.push({ p, start: position, length: tokens.length, text: tokens.join(" ") });
       position += tokens.length;
     }
   }
@@ -288,7 +289,7 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
   const record: SearchRecord = {
     url: page,
     language: "en",
-    content: pairs.map((x) => x.tokens.join(" ")).join(" "),
+    content: pairs.map((x) => x.text).join(" "),
     filters: {
       interview: [t.slug],
       speaker: speakersOf(t.meta),
@@ -299,7 +300,7 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
   };
   const members: (typeof pairs)[] = [];
   for (const x of pairs) {
-    const last = Math.floor((x.start + x.tokens.length - 1) / size);
+    const last = Math.floor((x.start + x.length - 1) / size);
     for (let n = Math.floor(x.start / size); n <= last; n++) (members[n] ??= []).push(x);
   }
   const passages = members.map(
@@ -307,7 +308,7 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
       ...meta,
       start: group[0]!.start,
       pairs: group.map((x) => x.p.id).join(" "),
-      content: group.map((x) => x.tokens.join(" ")).join(" "),
+      content: group.map((x) => x.text).join(" "),
     }),
   );
   return { slug: t.slug, record, passages };

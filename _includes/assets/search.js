@@ -167,6 +167,9 @@ export function parsePassage(content, pairIds, start = 0) {
 
 const norm = (tok) => tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+/** The words of a prepared query, as tokens are compared with them. */
+const queryTerms = (query) => String(query || "").split(" ").map(norm).filter(Boolean);
+
 function commonPrefix(a, b) {
   const x = [...a];
   const y = [...b];
@@ -209,7 +212,7 @@ export function termMatches(tok, terms) {
  */
 export function rankPairs(pairs, positions, language, query) {
   const hit = new Set(positions);
-  const terms = String(query || "").split(" ").map(norm).filter(Boolean);
+  const terms = queryTerms(query);
   const out = [];
   for (const p of pairs) {
     let count = 0;
@@ -429,7 +432,7 @@ function fetchPassage(hit, n) {
 /** The matched positions of a passage whose token stands for a query word (what is marked). */
 function standsFor(pairs, positions, query) {
   const hit = new Set(positions);
-  const terms = String(query || "").split(" ").map(norm).filter(Boolean);
+  const terms = queryTerms(query);
   const out = new Set();
   for (const p of pairs) for (const side of ["en", "zh"]) for (const t of p[side]) if (hit.has(t.pos) && termMatches(t.tok, terms).size) out.add(t.pos);
   return out;
@@ -445,7 +448,7 @@ const better = (a, b) => a.phrase - b.phrase || a.exact - b.exact || a.distinct 
  * from "are at a"; two adjacent matches are too common to be worth a second passage).
  */
 export async function loadHit(hit, language, query) {
-  const n = String(query || "").split(" ").map(norm).filter(Boolean).length;
+  const n = queryTerms(query).length;
   let best = null;
   let read = 0;
   for (const p of hit.passages) {
@@ -486,7 +489,7 @@ function matchedWords(pair, hit) {
  * quote that was typed) come first; otherwise Pagefind's order stands.
  */
 export function quotesFirst(hits, query) {
-  const n = String(query || "").split(" ").map(norm).filter(Boolean).length;
+  const n = queryTerms(query).length;
   const whole = (h) => (h && n > 1 && h.ranked[0].phrase >= n ? 1 : 0);
   return hits.filter(Boolean).map((h, i) => ({ h, i })).sort((a, b) => whole(b.h) - whole(a.h) || a.i - b.i).map((x) => x.h);
 }
