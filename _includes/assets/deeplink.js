@@ -64,7 +64,9 @@ function markLanding() {
   const words = (saved.words || []).filter((w) => typeof w === "string" && w.length > 0).slice(0, 20);
   if (!row || !words.length) return;
   words.sort((a, b) => b.length - a.length);
-  const re = new RegExp(words.map(escapeRegExp).join("|"), "giu");
+  // A Latin word is marked only whole ("a" not inside "that"); a Chinese word wherever it is.
+  const pattern = (w) => (/\p{Script=Han}/u.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`);
+  const re = new RegExp(words.map(pattern).join("|"), "giu");
   const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
   const nodes = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);

@@ -527,6 +527,26 @@ describe("landing on the paragraph", () => {
       await o.close();
     }
   });
+
+  it("marks whole words where it lands: a short word of the quote is not marked inside others", async () => {
+    const want = pairOf("staple a green card");
+    const o = await openSearch(server.url);
+    try {
+      await searchFor(o.page, "staple a green card");
+      const link = o.page.locator(`a.sr-link[href$="/t/${want.slug}/#${want.id}"]`).first();
+      await Promise.all([o.page.waitForURL(`**/t/${want.slug}/#${want.id}`), link.click()]);
+      const marks = await o.page.$$eval(`[id="${want.id}"] mark.search-mark`, (ms) =>
+        ms.map((m) => ({ text: m.textContent ?? "", before: m.previousSibling?.textContent?.slice(-1) ?? "", after: m.nextSibling?.textContent?.slice(0, 1) ?? "" })),
+      );
+      expect(marks.map((m) => m.text.toLowerCase())).toEqual(expect.arrayContaining(["staple", "a", "green", "card"]));
+      for (const m of marks) {
+        expect(m.before, `"${m.text}" marked inside a word`).not.toMatch(/[\p{L}\p{N}]/u);
+        expect(m.after, `"${m.text}" marked inside a word`).not.toMatch(/[\p{L}\p{N}]/u);
+      }
+    } finally {
+      await o.close();
+    }
+  });
 });
 
 describe("keyboard", () => {
