@@ -6,20 +6,20 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { detectLanguage } from "./src/language.ts";
-import { loadArchive } from "./src/load.ts";
-import { renderBlock, renderInline } from "./src/markdown.ts";
+import { detectLanguage } from "./src/ingest/language.ts";
+import { loadArchive } from "./src/ingest/load.ts";
+import { renderBlock, renderInline } from "./src/site/markdown.ts";
 import type { Transcript } from "./src/model.ts";
-import { publishedTranscripts, siteUrl } from "./src/publish.ts";
-import { jsonForScript, transcriptJsonLd } from "./src/structured-data.ts";
-import { buildBrowse, type Browse } from "./src/browse.ts";
-import { termKey, type TaxonomyKind, type Term } from "./src/taxonomy.ts";
-import { formatClock, videoAt } from "./src/timecode.ts";
-import { searchFacets } from "./src/search-records.ts";
-import { buildStats } from "./scripts/build-stats.ts";
-import { DELTA_MANIFEST, SearchIndexer } from "./scripts/search-job.ts";
-import type { SearchIndexResult } from "./scripts/search-index.ts";
-import { buildSettings } from "./scripts/settings.ts";
+import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
+import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
+import { buildBrowse, type Browse } from "./src/site/browse.ts";
+import { termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
+import { formatClock, videoAt } from "./src/ingest/timecode.ts";
+import { searchFacets } from "./src/search/facets.ts";
+import { buildStats } from "./src/site/build-stats.ts";
+import { SearchIndexer, type SearchIndexResult } from "./src/search/job.ts";
+import { DELTA_MANIFEST } from "./src/search/manifest.ts";
+import { buildSettings } from "./src/site/settings.ts";
 
 interface EleventyEvent {
   directories: { output: string };
@@ -47,7 +47,7 @@ export default function (eleventyConfig: UserConfig) {
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
   eleventyConfig.addGlobalData("browse", () => browse);
-  // Under `npm start` pages name the manifest of the edits' search bundle (scripts/search-job.ts).
+  // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
 
   // The seeds folder holds transcripts only: a template or data file dropped
@@ -120,7 +120,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
 
-  // The search index is made in a worker thread (scripts/search-job.ts). A
+  // The search index is made in a worker thread (src/search/job.ts, manifest.ts). A
   // build starts it before the pages, so both run at once, and waits for it at
   // the end. Under `npm start` the pages are served as soon as they are written
   // and the index follows in the background (one run at a time; edits made

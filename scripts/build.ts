@@ -6,11 +6,11 @@
 import Eleventy from "@11ty/eleventy";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { loadArchive } from "../src/load.ts";
-import { buildStats } from "./build-stats.ts";
-import { printable } from "../src/problems.ts";
-import { buildSettings } from "./settings.ts";
-import { failureMessage, hasErrors, problemReport } from "./report.ts";
+import { loadArchive } from "../src/ingest/load.ts";
+import { buildStats } from "../src/site/build-stats.ts";
+import { printable } from "../src/ingest/problems.ts";
+import { buildSettings } from "../src/site/settings.ts";
+import { failureMessage, hasErrors, problemReport } from "../src/ingest/report.ts";
 
 const started = performance.now();
 const settings = buildSettings();

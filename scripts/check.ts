@@ -3,9 +3,9 @@
 // itself could not run, e.g. an unknown option).
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
-import { loadArchive } from "../src/load.ts";
-import { buildSettings } from "./settings.ts";
-import { failureMessage, hasErrors, problemJson, problemReport } from "./report.ts";
+import { loadArchive } from "../src/ingest/load.ts";
+import { buildSettings } from "../src/site/settings.ts";
+import { failureMessage, hasErrors, problemJson, problemReport } from "../src/ingest/report.ts";
 
 function main(): number {
   let json: boolean;

@@ -4,7 +4,7 @@
 // `chromium` package with apt-get. It never downloads anything else (no
 // `playwright install`, no puppeteer browser fetch).
 import { spawnSync } from "node:child_process";
-import { chromiumCandidates, findChromium } from "../tests/browser/support/chromium.ts";
+import { chromiumCandidates, findChromium } from "../tests/e2e/support/chromium.ts";
 
 function hasAptGet(): boolean {
   const r = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" });

@@ -3,9 +3,9 @@
 // (the transcript's own page and the lists that show it), then the search index.
 import Eleventy from "@11ty/eleventy";
 import { relative } from "node:path";
-import { loadArchive } from "../src/load.ts";
-import { buildSettings } from "./settings.ts";
-import { problemReport } from "./report.ts";
+import { loadArchive } from "../src/ingest/load.ts";
+import { buildSettings } from "../src/site/settings.ts";
+import { problemReport } from "../src/ingest/report.ts";
 
 const settings = buildSettings();
 const input = relative(process.cwd(), settings.seedsDir) || ".";

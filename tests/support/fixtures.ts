@@ -1,10 +1,10 @@
 // Reading fixtures and seeds for tests, and flattening a transcript for assertions.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ingest } from "../../src/ingest.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
 import type { Pair, Transcript } from "../../src/model.ts";
 
-export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SEEDS = `${ROOT}seeds`;
 export const ENCODINGS = `${ROOT}tests/fixtures/encodings`;
 

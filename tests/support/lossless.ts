@@ -12,10 +12,10 @@
 // - in a video summary: the label headings of summary blocks (`## 📑 章节导航表`,
 //   the `##` above the transcript), the header rows of their tables, and the
 //   emoji / number decoration of sub-headings.
-import { scanBlocks, type Block } from "../../src/blocks.ts";
+import { scanBlocks, type Block } from "../../src/ingest/blocks.ts";
 import type { Transcript } from "../../src/model.ts";
-import { labelText, recogniseLabel } from "../../src/summary.ts";
-import { isChunkMarker, splitHeadingTime } from "../../src/timecode.ts";
+import { labelText, recogniseLabel } from "../../src/ingest/summary.ts";
+import { isChunkMarker, splitHeadingTime } from "../../src/ingest/timecode.ts";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -1,0 +1,62 @@
+// Step 1 of the index: each transcript's record as an HTML page for the Pagefind CLI, and its
+// passages as gzip'd JSON, in a folder of its own under a temporary records folder
+// (`<records>/t/<slug>/`, as its page's URL). Done in worker threads beside Eleventy (job.ts,
+// worker.ts). Also step 4: the passages copied into the bundle.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Transcript } from "../model.ts";
+import { passageFile } from "./passages.ts";
+import { recordHtml, transcriptSearch, type RecordOptions } from "./records.ts";
+
+export interface RecordPagesResult {
+  /** Pagefind pages written (one per transcript with text). */
+  records: number;
+  /** Slugs of the transcripts whose records were (re)written. */
+  slugs: string[];
+  /** Wall time, in ms. */
+  ms: number;
+}
+
+/** A fresh temporary folder for record pages. */
+export const newRecordsDir = () => mkdtempSync(join(tmpdir(), "search-records-"));
+
+/** The folder holding one folder of record pages per transcript, named by slug. */
+export const recordFolders = (recordsDir: string) => join(recordsDir, "t");
+
+/** The folder of one transcript's record page and passages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
+export const recordFolder = (recordsDir: string, slug: string) => join(recordFolders(recordsDir), slug);
+
+/** Does a folder (or one inside it) hold at least one record page? */
+export const hasRecordPages = (dir: string) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith(".html"));
+
+/**
+ * Writes the record page of each of `transcripts` into `recordsDir/t/<slug>/index.html` and its
+ * passages into `recordsDir/t/<slug>/<N>.json.gz`, replacing what was there for them.
+ */
+export function writeRecordPages(recordsDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): RecordPagesResult {
+  const started = performance.now();
+  let records = 0;
+  for (const t of transcripts) {
+    const folder = recordFolder(recordsDir, t.slug);
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const search = transcriptSearch(t, options);
+    if (!search) continue;
+    writeFileSync(join(folder, "index.html"), recordHtml(search.record));
+    search.passages.forEach((passage, n) => writeFileSync(join(folder, passageFile(n)), gzipSync(JSON.stringify(passage), { level: 4 })));
+    records++;
+  }
+  return { records, slugs: transcripts.map((t) => t.slug), ms: Math.round(performance.now() - started) };
+}
+
+/** The folder of passages in a bundle: `<bundle>/passages/<slug>/<N>.json.gz`. */
+export const PASSAGES = "passages";
+
+/** Copies the passages of `slugs` (the transcripts a bundle holds) from the records folder into the bundle. */
+export function copyPassages(recordsDir: string, bundle: string, slugs: readonly string[]): void {
+  for (const slug of slugs) {
+    cpSync(recordFolder(recordsDir, slug), join(bundle, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") });
+  }
+}

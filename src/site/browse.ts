@@ -1,0 +1,25 @@
+// Everything the index and the browse pages show, computed once per build
+// from the published transcripts.
+import type { Transcript } from "../model.ts";
+import { buildTaxonomy, termIndex, yearCounts, type Taxonomy, type TaxonomyKind, type Term } from "./taxonomy.ts";
+
+export interface Browse {
+  taxonomy: Taxonomy;
+  /** Every term of every kind, one browse page each. */
+  terms: Term[];
+  years: { year: string; count: number }[];
+  bySlug: Record<string, Transcript>;
+  /** Term key → slug, per kind, for links from transcript pages. */
+  slugs: Record<TaxonomyKind, Map<string, string>>;
+}
+
+export function buildBrowse(published: readonly Transcript[]): Browse {
+  const taxonomy = buildTaxonomy(published);
+  return {
+    taxonomy,
+    terms: Object.values(taxonomy).flat(),
+    years: yearCounts(published),
+    bySlug: Object.fromEntries(published.map((t) => [t.slug, t])),
+    slugs: termIndex(taxonomy),
+  };
+}

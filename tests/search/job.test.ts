@@ -1,0 +1,148 @@
+// The search index job (src/search/job.ts): worker threads write the record pages, the
+// Pagefind CLI indexes them. Here the `npm start` mode, which keeps record pages between runs and,
+// after its first full run, indexes only the transcripts changed since into a second bundle named
+// by a manifest (what the search page then searches: the full bundle less the records the manifest
+// hides, plus the second bundle).
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadArchive } from "../../src/ingest/load.ts";
+import { BUNDLE_MAP, type BundleMap } from "../../src/search/bundle-map.ts";
+import { SearchIndexer } from "../../src/search/job.ts";
+import { DELTA_MANIFEST, type DeltaManifest } from "../../src/search/manifest.ts";
+import { parsePassage, type Passage } from "../../src/search/passages.ts";
+import { PASSAGES } from "../../src/search/record-pages.ts";
+
+const fixtures = fileURLToPath(new URL("../fixtures/encodings", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "search-job-"));
+const indexers: SearchIndexer[] = [];
+
+afterAll(async () => {
+  await Promise.all(indexers.map((i) => i.close()));
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Page {
+  slug: string;
+  /** The transcript's text as its passages give it, each pair once. */
+  content: string;
+}
+
+/** Every page of a bundle as the search page reads it: its slug from `transcripts.json`, its text from its passages. */
+function pages(bundle: string): Page[] {
+  const map = JSON.parse(readFileSync(join(bundle, BUNDLE_MAP), "utf8")) as BundleMap;
+  return Object.values(map.pages).map((slug) => {
+    const dir = join(bundle, PASSAGES, slug);
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    for (const name of readdirSync(dir).sort((a, b) => parseInt(a) - parseInt(b))) {
+      const passage = JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString("utf8")) as Passage;
+      for (const pair of parsePassage(passage.content, passage.pairs, passage.start)) {
+        if (seen.has(pair.id)) continue;
+        seen.add(pair.id);
+        texts.push(pair.en.map((t) => t.tok).join(" "), pair.zh.map((t) => t.tok).join(""));
+      }
+    }
+    return { slug, content: texts.join(" ") };
+  });
+}
+
+function manifestOf(site: string): DeltaManifest | undefined {
+  const path = join(site, DELTA_MANIFEST);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as DeltaManifest) : undefined;
+}
+
+/** What a search finds, as the search page puts the two bundles together. */
+function searchableText(site: string): string {
+  const manifest = manifestOf(site) ?? { bundle: null, stale: [] };
+  const hidden = new Set(manifest.stale);
+  const texts = pages(join(site, "pagefind"))
+    .filter((p) => !hidden.has(p.slug))
+    .map((p) => p.content);
+  if (manifest.bundle) texts.push(...pages(join(site, manifest.bundle)).map((p) => p.content));
+  return texts.join("\n");
+}
+
+/** A seeds folder with two fixtures and a site folder beside it. */
+function archive(name: string) {
+  const seeds = join(work, name, "seeds");
+  const site = join(work, name, "site");
+  mkdirSync(seeds, { recursive: true });
+  for (const file of ["paragraph-pairs.md", "line-pairs.md"]) copyFileSync(join(fixtures, file), join(seeds, file));
+  const items = () => loadArchive(seeds).transcripts.map((t) => ({ file: t.file, slug: t.slug }));
+  return { seeds, site, job: () => ({ siteDir: site, seedsDir: seeds, items: items() }) };
+}
+
+describe("SearchIndexer under npm start (record pages kept, edits in a second bundle)", () => {
+  it("indexes all at first, then only what changed; a removed transcript is hidden and comes back with its file", async () => {
+    const indexer = new SearchIndexer(true);
+    indexers.push(indexer);
+    const { seeds, site, job } = archive("delta");
+    const first = await indexer.run(job());
+    expect(first.transcripts).toBe(2);
+    expect(first.records).toBeGreaterThanOrEqual(2);
+    expect(first.delta).toBeUndefined();
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
+    const fullBundle = readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8");
+    expect(existsSync(join(site, "pagefind", "fragment")), "Pagefind's fragments are removed").toBe(false);
+    expect(searchableText(site)).toContain("roadmap");
+
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe quokkazanzibar remark came later.\n\n这段关于quokkazanzibar的话是后来加的。\n");
+    const edited = await indexer.run(job());
+    expect(edited.delta).toEqual({ transcripts: 1, hidden: 1 });
+    const slug = manifestOf(site)!.stale[0]!;
+    expect(slug).toMatch(/line-pairs/);
+    expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
+    // The full bundle was not made again; the second one holds the whole edited transcript.
+    expect(readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8")).toBe(fullBundle);
+    expect(pages(join(site, manifestOf(site)!.bundle!)).map((p) => p.slug)).toEqual([slug]);
+    const text = searchableText(site);
+    expect(text).toContain("quokkazanzibar");
+    expect(text).toContain("let's begin");
+    // Each of its pairs once: the full bundle's out-of-date copy is hidden.
+    expect(text.split("let's begin").length - 1).toBe(1);
+
+    // Moved out of the folder (renamed: same size and time stamp) …
+    renameSync(join(seeds, "line-pairs.md"), join(work, "line-pairs.md"));
+    const without = await indexer.run(job());
+    expect(without.transcripts).toBe(1);
+    expect(without.delta).toEqual({ transcripts: 0, hidden: 1 });
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [slug] });
+    expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
+    expect(searchableText(site)).not.toContain("quokkazanzibar");
+    expect(searchableText(site)).not.toContain("let's begin");
+
+    // … and back: indexed again, although the reader's cache still knows the file.
+    renameSync(join(work, "line-pairs.md"), join(seeds, "line-pairs.md"));
+    const back = await indexer.run(job());
+    expect(back.delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(searchableText(site)).toContain("quokkazanzibar");
+  });
+
+  it("makes the full bundle again once more transcripts changed than the limit", async () => {
+    const indexer = new SearchIndexer(true, { deltaLimit: () => 1 });
+    indexers.push(indexer);
+    const { seeds, site, job } = archive("limit");
+    await indexer.run(job());
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe wombatquasar remark came later.\n\n这段关于wombatquasar的话是后来加的。\n");
+    expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
+
+    appendFileSync(join(seeds, "paragraph-pairs.md"), "\nThe numbatpulsar remark came later.\n\n这段关于numbatpulsar的话是后来加的。\n");
+    const full = await indexer.run(job());
+    expect(full.delta).toBeUndefined();
+    expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
+    expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
+    const text = pages(join(site, "pagefind")).map((p) => p.content).join("\n");
+    expect(text).toContain("wombatquasar");
+    expect(text).toContain("numbatpulsar");
+
+    // Counting starts again from the new full bundle.
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe dugongnebula remark came later.\n");
+    expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
+    expect(searchableText(site)).toContain("dugongnebula");
+  });
+});
