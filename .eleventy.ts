@@ -20,6 +20,7 @@ import { buildStats } from "./src/site/build-stats.ts";
 import { SearchIndexer, type SearchIndexResult } from "./src/search/job.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
 import { buildSettings } from "./src/site/settings.ts";
+import { BROWSER_SOURCE, bundleBrowserCode } from "./src/site/browser-bundle.ts";
 
 interface EleventyEvent {
   directories: { output: string };
@@ -80,7 +81,10 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setWatchThrottleWaitTime(100);
+  // Styles and icons as they are; the browser code (src/browser/, TypeScript) bundled into assets/ by esbuild.
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/assets")]: "assets" });
+  eleventyConfig.on("eleventy.before", ({ directories }: EleventyEvent) => bundleBrowserCode(join(resolve(directories.output), "assets")));
+  eleventyConfig.addWatchTarget(BROWSER_SOURCE);
 
   eleventyConfig.addFilter("md", (text: string) => renderInline(text ?? ""));
   eleventyConfig.addFilter("mdBlock", (text: string) => renderBlock(text ?? ""));

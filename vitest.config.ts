@@ -1,9 +1,12 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: the pure library tests (fast, no browser) and the browser tests,
-// which build the site once (globalSetup) and drive Debian's Chromium.
+// Two projects: the library tests (no browser), and the end-to-end tests, which build the site
+// once (globalSetup) and drive Debian's Chromium.
 export default defineConfig({
   test: {
+    // Three files at a time, also on two cores (vitest's default there is one): most of a test
+    // file's time is spent waiting on a build or on Chromium, not on its own thread.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -20,7 +23,6 @@ export default defineConfig({
           globalSetup: ["tests/e2e/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -9,7 +9,7 @@ import { ingest } from "../../src/ingest/ingest.ts";
 import type { Transcript } from "../../src/model.ts";
 import { searchFacets, speakersOf } from "../../src/search/facets.ts";
 import { PAIR_MARK, SIDE_MARK, SPACE_MARK } from "../../src/search/marks.ts";
-import { DEFAULT_PASSAGE_SIZE, parsePassage, type Token } from "../../src/search/passages.ts";
+import { DEFAULT_PASSAGE_SIZE, parsePassage, passageOrder, type Token } from "../../src/search/passages.ts";
 import { archiveSearch, pairTokens, recordHtml, transcriptSearch, type TranscriptSearch } from "../../src/search/records.ts";
 import { htmlToText, joinTokens, sideText, tokenizeChinese, tokenizeEnglish } from "../../src/search/tokens.ts";
 
@@ -282,5 +282,17 @@ describe("recordHtml", () => {
     expect(root.querySelectorAll("meta[data-pagefind-meta]")).toHaveLength(0);
     const filters = root.querySelectorAll("meta[data-pagefind-filter]").map((m) => `${m.getAttribute("data-pagefind-filter")}=${m.getAttribute("content")}`);
     expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
+  });
+});
+
+describe("passageOrder", () => {
+  it("reads first the passage with the longest run of matched positions, then the one with the most", () => {
+    const cases: [number[], number, number[]][] = [
+      [[5, 3001, 3002, 3003, 10], 3000, [1, 0]],
+      [[1, 2, 5000, 5100, 5200], 3000, [0, 1]],
+      [[7000, 10, 20], 3000, [0, 2]],
+      [[40, 41, 12, 13, 14, 2], 10, [1, 4, 0]],
+    ];
+    expect(cases.map(([words, size]) => passageOrder(words, size).map((p) => p.n))).toEqual(cases.map((c) => c[2]));
   });
 });

@@ -1,0 +1,190 @@
+// The search page (/search/): results as you type, filters, "show more", the query and filters
+// kept in the URL.
+import { FILTER_KEYS } from "../../search/facets.ts";
+import { el } from "../dom.ts";
+import { failure, INDEX_RETRY_MS } from "./failure.ts";
+import { arrowKeys } from "./keys.ts";
+import { loadPagefind } from "./pagefind.ts";
+import { quotesFirst } from "./rank.ts";
+import { noResults, renderHit } from "./render.ts";
+import { loadHit, runSearch, type Result, type SearchFilters } from "./results.ts";
+import { atLeastText, countText, KEEP_TYPING } from "./text.ts";
+import { DEBOUNCE_MS, preload } from "./typing.ts";
+
+const PAGE_SIZE = 6;
+
+function readFilters(form: HTMLFormElement): SearchFilters {
+  const out: SearchFilters = {};
+  for (const key of FILTER_KEYS) {
+    const field = form.elements.namedItem(key);
+    if (!field) continue;
+    const value = "value" in field ? field.value : "";
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+function setField(form: HTMLFormElement, key: string, value: string): void {
+  const field = form.elements.namedItem(key);
+  if (field instanceof RadioNodeList) {
+    for (const r of field) if (r instanceof HTMLInputElement) r.checked = r.value === value;
+  } else if (field && "value" in field) {
+    field.value = value;
+  }
+}
+
+/** One search on screen: what is left to show, what was shown. */
+interface Run {
+  seq: number;
+  raw: string;
+  query: string;
+  hasFilters: boolean;
+  language: "en" | "zh" | "";
+  unit: "interview" | "passage";
+  total: number;
+  pending: Result[];
+  shown: number;
+  dropped: number;
+}
+
+export function initPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>("form.search-form")!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = root.querySelector<HTMLElement>(".search-status");
+  const list = root.querySelector<HTMLOListElement>(".search-results")!;
+  const moreBox = root.querySelector<HTMLElement>(".search-more")!;
+  const clear = root.querySelector<HTMLButtonElement>(".search-clear");
+  root.classList.add("is-ready");
+
+  const params = new URL(location.href).searchParams;
+  if (params.has("q")) input.value = params.get("q") || "";
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) setField(form, key, value);
+  }
+
+  let seq = 0;
+  let completed = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
+
+  function syncUrl(q: string, filters: SearchFilters) {
+    const url = new URL(location.href);
+    url.search = "";
+    if (q) url.searchParams.set("q", q);
+    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+    history.replaceState(null, "", url);
+  }
+
+  function statusText(run: Run): string {
+    const { raw, shown, pending, total, dropped, language, unit } = run;
+    // Once all are loaded, what was shown is the count (results that matched only through
+    // Pagefind's prefix fallback are not shown).
+    if (!pending.length) return countText(shown, raw, unit);
+    if (!language) return countText(total - dropped, raw, unit);
+    // With a language, a result counts only if it matched in that language: known once loaded.
+    return atLeastText(shown, raw, unit);
+  }
+
+  /** Render the run's next results: at least PAGE_SIZE, or all that are left. */
+  async function showMore(run: Run): Promise<boolean> {
+    moreBox.replaceChildren();
+    let added = 0;
+    for (let rounds = 0; added < PAGE_SIZE && run.pending.length && rounds < 5; rounds++) {
+      const batch = run.pending.splice(0, PAGE_SIZE);
+      const hits = await Promise.all(batch.map((r) => loadHit(r, run.language, run.query).catch(() => null)));
+      if (run.seq !== seq) return false;
+      run.dropped += hits.filter((h) => !h).length;
+      for (const h of quotesFirst(hits, run.query)) {
+        list.append(renderHit(h));
+        run.shown++;
+        added++;
+      }
+    }
+    if (!run.shown && !run.pending.length) moreBox.append(noResults(run.raw, run.hasFilters));
+    if (run.pending.length) {
+      const left = run.language ? "" : ` (${run.pending.length})`;
+      const btn = el("button", { type: "button", class: "sr-show-more" }, `显示更多 · Show more${left}`);
+      btn.addEventListener("click", async () => {
+        const next = list.children.length;
+        if (!(await showMore(run))) return;
+        say(statusText(run));
+        const link = list.children[next]?.querySelector<HTMLElement>("a.sr-link");
+        if (link) link.focus();
+        else input.focus();
+      });
+      moreBox.append(btn);
+    }
+    return true;
+  }
+
+  async function run() {
+    const mySeq = ++seq;
+    const raw = input.value.trim();
+    const filters = readFilters(form);
+    syncUrl(raw, filters);
+    const hasFilters = Object.keys(filters).length > 0;
+    if (clear) clear.hidden = !hasFilters;
+    if (!raw) {
+      list.replaceChildren();
+      moreBox.replaceChildren();
+      say("");
+      root.removeAttribute("aria-busy");
+      return;
+    }
+    root.setAttribute("aria-busy", "true");
+    try {
+      const res = await runSearch(raw, filters);
+      if (mySeq !== seq) return;
+      const state: Run = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, unit: res.unit, total: res.total, pending: res.results.slice(), shown: 0, dropped: 0 };
+      list.replaceChildren();
+      if (res.tooShort) {
+        moreBox.replaceChildren();
+        say(KEEP_TYPING);
+        return;
+      }
+      if (!(await showMore(state))) return;
+      say(statusText(state));
+      // For scripts and tests: which query and filters the results on screen answer.
+      root.dataset.query = raw;
+      root.dataset.filters = new URLSearchParams(filters as Record<string, string>).toString();
+      root.dataset.searched = String(++completed);
+    } catch (err) {
+      if (mySeq !== seq) return;
+      const { text, retry } = failure(err);
+      say(text);
+      if (retry) schedule(INDEX_RETRY_MS);
+    } finally {
+      if (mySeq === seq) root.removeAttribute("aria-busy");
+    }
+  }
+
+  function schedule(delay: number) {
+    clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    schedule(0);
+  });
+  input.addEventListener("input", () => {
+    preload(input.value);
+    schedule(DEBOUNCE_MS);
+  });
+  form.addEventListener("change", (e) => {
+    if (e.target !== input) schedule(0);
+  });
+  if (clear) {
+    clear.addEventListener("click", () => {
+      for (const key of FILTER_KEYS) setField(form, key, "");
+      schedule(0);
+      input.focus();
+    });
+  }
+  arrowKeys(list.parentElement || list, input);
+  if (input.value.trim()) schedule(0);
+  else loadPagefind().catch(() => {});
+}

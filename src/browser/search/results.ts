@@ -1,0 +1,121 @@
+// A query → results: Pagefind's answer as interviews (or, with an interview chosen, as its
+// passages), and for a result shown, the passage(s) read and the pair that shows it.
+import { FILTER_KEYS } from "../../search/facets.ts";
+import type { SideLanguage } from "../../search/marks.ts";
+import { parsePassage, passageFile, passageOrder, type Passage, type PassageMatches, type PassagePair } from "../../search/passages.ts";
+import { loadPagefind, searchBundles, type BundleHit } from "./pagefind.ts";
+import { isTooShort, prepareQuery, queryTerms } from "./query.ts";
+import { better, rankPairs, standsFor, type RankedPair } from "./rank.ts";
+import { BASE } from "./site.ts";
+
+/** The filters of the search page: interview, speaker, tag, year, language. */
+export type SearchFilters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/** One result before it is shown: a transcript and its passages that hold matches, best first. */
+export interface Result extends BundleHit {
+  passages: PassageMatches[];
+}
+
+export interface SearchRun {
+  /** The query as the index was built (prepareQuery). */
+  query: string;
+  results: Result[];
+  total: number;
+  language: SideLanguage | "";
+  /** With an interview chosen, each matching passage of it is a result. */
+  unit: "interview" | "passage";
+  /** One Latin letter: wait for more. */
+  tooShort?: boolean;
+}
+
+let queue: Promise<unknown> = Promise.resolve(null);
+
+/**
+ * Run a query. A result is a transcript (its best passages are tried in order when it is
+ * shown); with an interview chosen, every passage of that interview that holds matches is a
+ * result of its own, so all its places can be read in turn.
+ */
+export async function runSearch(raw: string, filters: SearchFilters): Promise<SearchRun> {
+  const base = await loadPagefind();
+  const q = prepareQuery(raw);
+  const language = (filters.language as SideLanguage | undefined) || "";
+  const perPassage = Boolean(filters.interview);
+  const unit = perPassage ? "passage" : "interview";
+  if (!q) return { query: q, results: [], total: 0, language: "", unit };
+  if (isTooShort(q)) return { query: q, results: [], total: 0, language: "", unit, tooShort: true };
+  const pfFilters: Record<string, string> = {};
+  for (const key of FILTER_KEYS) if (filters[key]) pfFilters[key] = filters[key]!;
+  // One search at a time: a newer query waits for the one in flight (whose answer is then dropped).
+  const search = queue.catch(() => null).then(() => searchBundles(base, q, pfFilters));
+  queue = search;
+  const found = await search;
+  const results: Result[] = [];
+  // Pages that matched only through their meta have no matched words: not results.
+  for (const r of found.filter((x) => x.words.length)) {
+    const order = passageOrder(r.words, r.bundle.passageSize);
+    if (perPassage) for (const p of order) results.push({ ...r, passages: [p], words: p.words });
+    else results.push({ ...r, passages: order });
+  }
+  return { query: q, results, total: results.length, language, unit };
+}
+
+async function readPassage(url: string): Promise<Passage> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${res.url}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes)) as Passage;
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json() as Promise<Passage>;
+}
+
+// Passages read in this page, newest last: a repeated or refined query reads none again.
+const passageCache = new Map<string, Promise<Passage>>();
+const PASSAGE_CACHE = 200;
+
+/** Passage N of a result's transcript: gzip'd JSON (inflated here, unless a server already did). */
+function fetchPassage(hit: BundleHit, n: number): Promise<Passage> {
+  const url = new URL(`${hit.bundle.folder}passages/${hit.slug}/${passageFile(n)}`, BASE).href;
+  let passage = passageCache.get(url);
+  if (passage) passageCache.delete(url);
+  else passage = readPassage(url);
+  passageCache.set(url, passage);
+  passage.catch(() => passageCache.delete(url));
+  if (passageCache.size > PASSAGE_CACHE) passageCache.delete(passageCache.keys().next().value!);
+  return passage;
+}
+
+/** A result as it is shown: the interview, its ranked pairs (best first) and the positions to mark. */
+export interface Hit {
+  meta: { title: string; page: string; date?: string; who?: string };
+  ranked: RankedPair[];
+  hit: Set<number>;
+  score: number;
+  slug: string;
+  /** How many passages of the interview hold matches. */
+  places: number;
+}
+
+/**
+ * Load and shape one result: its best pair, and the other matching pairs of that passage. The
+ * passages are read in `passageOrder`, at most three: the first with a pair that really matches
+ * (in the chosen language), then, for a query of three words or more, only those that may hold
+ * the whole query in order, when that one does not (positions alone cannot tell "a green card"
+ * from "are at a"; two adjacent matches are too common to be worth a second passage). Null when
+ * no pair really matches (Pagefind's prefix fallback).
+ */
+export async function loadHit(result: Result, language: SideLanguage | "", query: string): Promise<Hit | null> {
+  const n = queryTerms(query).length;
+  let best: Hit | null = null;
+  let read = 0;
+  for (const p of result.passages) {
+    if (read === 3) break;
+    if (best && (n < 3 || best.ranked[0]!.phrase >= n || p.run < n)) break;
+    read++;
+    const passage = await fetchPassage(result, p.n);
+    const pairs: PassagePair[] = parsePassage(passage.content, passage.pairs, passage.start);
+    const ranked = rankPairs(pairs, result.words, language, query);
+    if (!ranked.length || (best && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
+    const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
+    best = { meta, ranked, hit: standsFor(pairs, result.words, query), score: result.score, slug: result.slug, places: result.passages.length };
+  }
+  return best;
+}
