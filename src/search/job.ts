@@ -24,7 +24,7 @@ import { canonicaliseFilters } from "./canonical-filters.ts";
 import { deltaFolder, removeDeltas, removeManifest, writeManifest } from "./manifest.ts";
 import { runPagefind } from "./pagefind-run.ts";
 import { DEFAULT_PASSAGE_SIZE } from "./passages.ts";
-import { copyPassages, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
+import { copyPassages, fieldPositionsOf, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
 import type { RecordOptions } from "./records.ts";
 
 /** What one worker is asked to do. */
@@ -74,7 +74,7 @@ export async function makeBundle(recordsDir: string, bundle: string, run: { slug
   const empty = !run.slugs && !hasRecordPages(recordsDir);
   const pages = await runPagefind(recordsDir, bundle, { slugs: run.slugs, empty });
   await canonicaliseFilters(bundle);
-  const slugs = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE);
+  const slugs = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE, (slug) => fieldPositionsOf(recordsDir, slug));
   copyPassages(recordsDir, bundle, slugs);
   return { pages, ms: Math.round(performance.now() - started) };
 }

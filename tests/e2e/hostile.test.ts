@@ -76,7 +76,7 @@ try {
   for (const q of ["laughs", "pwned", "script"]) {
     const search = await pagefind.search(q);
     found[q] = await Promise.all(search.results.slice(0, 20).map(async (r) => {
-      const slug = map.pages[r.id];
+      const slug = map.pages[r.id][0];
       const n = Math.floor(Math.min(...r.words) / map.passageSize);
       const res = await fetch("/pagefind/passages/" + slug + "/" + n + ".json.gz");
       const passage = await new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).json();

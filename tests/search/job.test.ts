@@ -34,7 +34,7 @@ interface Page {
 /** Every page of a bundle as the search page reads it: its slug from `transcripts.json`, its text from its passages. */
 function pages(bundle: string): Page[] {
   const map = JSON.parse(readFileSync(join(bundle, BUNDLE_MAP), "utf8")) as BundleMap;
-  return Object.values(map.pages).map((slug) => {
+  return Object.values(map.pages).map(([slug]) => {
     const dir = join(bundle, PASSAGES, slug);
     const seen = new Set<string>();
     const texts: string[] = [];

@@ -8,7 +8,7 @@ import { quotesFirst } from "./rank.ts";
 import { noResults, renderHit } from "./render.ts";
 import { loadHit, runSearch } from "./results.ts";
 import { BASE } from "./site.ts";
-import { countText } from "./text.ts";
+import { countText, NOTHING_TO_SEARCH } from "./text.ts";
 
 const HEADER_SIZE = 5;
 
@@ -46,6 +46,13 @@ export function attachHeader(form: HTMLFormElement | null): void {
       if (mySeq !== seq) return;
       if (res.tooShort) {
         open(false);
+        return;
+      }
+      if (res.empty) {
+        list.replaceChildren();
+        all.replaceChildren();
+        status.textContent = NOTHING_TO_SEARCH;
+        open(true);
         return;
       }
       const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "", res.query).catch(() => null)));

@@ -8,10 +8,35 @@ import { loadPagefind } from "./pagefind.ts";
 import { quotesFirst } from "./rank.ts";
 import { noResults, renderHit } from "./render.ts";
 import { loadHit, runSearch, type Result, type SearchFilters } from "./results.ts";
-import { atLeastText, countText, KEEP_TYPING } from "./text.ts";
+import { atLeastText, countText, KEEP_TYPING, NOTHING_TO_SEARCH } from "./text.ts";
 import { DEBOUNCE_MS, preload } from "./typing.ts";
 
 const PAGE_SIZE = 6;
+/** Narrow screens (as search.css): the filters start folded there. */
+const NARROW = "(max-width: 40rem)";
+
+/**
+ * On the search page the header's box is the page's box too: what is typed there goes into the
+ * page's box and searches as you type (without this, it would only search on Enter), and the two
+ * show the same query.
+ */
+function handOver(input: HTMLInputElement, search: () => void): void {
+  const header = document.querySelector<HTMLFormElement>("form.site-search");
+  const box = header?.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!header || !box) return;
+  box.value = input.value;
+  box.addEventListener("input", () => {
+    input.value = box.value;
+    preload(box.value);
+    search();
+  });
+  header.addEventListener("submit", (e) => {
+    e.preventDefault();
+    input.value = box.value;
+    search();
+  });
+  input.addEventListener("input", () => (box.value = input.value));
+}
 
 function readFilters(form: HTMLFormElement): SearchFilters {
   const out: SearchFilters = {};
@@ -140,9 +165,12 @@ export function initPage(root: HTMLElement): void {
       if (mySeq !== seq) return;
       const state: Run = { seq: mySeq, raw, query: res.query, hasFilters, language: res.language, unit: res.unit, total: res.total, pending: res.results.slice(), shown: 0, dropped: 0 };
       list.replaceChildren();
-      if (res.tooShort) {
+      if (res.tooShort || res.empty) {
         moreBox.replaceChildren();
-        say(KEEP_TYPING);
+        say(res.empty ? NOTHING_TO_SEARCH : KEEP_TYPING);
+        root.dataset.query = raw;
+        root.dataset.filters = new URLSearchParams(filters as Record<string, string>).toString();
+        root.dataset.searched = String(++completed);
         return;
       }
       if (!(await showMore(state))) return;
@@ -185,6 +213,10 @@ export function initPage(root: HTMLElement): void {
     });
   }
   arrowKeys(list.parentElement || list, input);
+  handOver(input, () => schedule(DEBOUNCE_MS));
+  // On a phone the filters start folded, so that the first result is on the first screen.
+  const filtersPanel = form.querySelector<HTMLDetailsElement>("details.search-filters");
+  if (filtersPanel && window.matchMedia?.(NARROW).matches && !Object.keys(readFilters(form)).length) filtersPanel.open = false;
   if (input.value.trim()) schedule(0);
   else loadPagefind().catch(() => {});
 }

@@ -26,7 +26,8 @@ export interface Bundle {
   /** Its folder under the site base, e.g. `pagefind/`. */
   folder: string;
   pf: PagefindApi;
-  slugs: Record<string, string>;
+  /** Pagefind's page id → the transcript's slug and the word positions of its interview fields. */
+  pages: BundleMap["pages"];
   passageSize: number;
 }
 
@@ -36,6 +37,8 @@ export interface BundleHit {
   score: number;
   words: number[];
   slug: string;
+  /** Positions below this are the interview's fields (src/search/fields.ts). */
+  fields: number;
   bundle: Bundle;
 }
 
@@ -54,7 +57,7 @@ async function openBundle(folder: string, retry = 0): Promise<Bundle> {
   const pf = (await import(/* @vite-ignore */ url(retry ? `pagefind.js?retry=${retry}` : "pagefind.js"))) as PagefindApi;
   await pf.init();
   const map = await mapped;
-  return { folder, pf, slugs: map.pages || {}, passageSize: map.passageSize };
+  return { folder, pf, pages: map.pages || {}, passageSize: map.passageSize };
 }
 
 let main: Promise<Bundle> | null = null;
@@ -98,8 +101,8 @@ async function searchBundle(bundle: Bundle, q: string, filters: PagefindFilters)
   const answer = await bundle.pf.search(q, { filters });
   const out: BundleHit[] = [];
   for (const r of answer?.results ?? []) {
-    const slug = bundle.slugs[r.id];
-    if (slug) out.push({ id: r.id, score: r.score, words: r.words || [], slug, bundle });
+    const page = bundle.pages[r.id];
+    if (page) out.push({ id: r.id, score: r.score, words: r.words || [], slug: page[0], fields: page[1], bundle });
   }
   return out;
 }

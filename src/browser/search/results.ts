@@ -4,7 +4,8 @@ import { FILTER_KEYS } from "../../search/facets.ts";
 import type { SideLanguage } from "../../search/marks.ts";
 import { parsePassage, passageFile, passageOrder, type Passage, type PassageMatches, type PassagePair } from "../../search/passages.ts";
 import { loadPagefind, searchBundles, type BundleHit } from "./pagefind.ts";
-import { isTooShort, prepareQuery, queryTerms } from "./query.ts";
+import { isFieldId } from "../../search/fields.ts";
+import { isEmptyQuery, isTooShort, prepareQuery, queryTerms } from "./query.ts";
 import { better, rankPairs, standsFor, type RankedPair } from "./rank.ts";
 import { BASE } from "./site.ts";
 
@@ -26,6 +27,8 @@ export interface SearchRun {
   unit: "interview" | "passage";
   /** One Latin letter: wait for more. */
   tooShort?: boolean;
+  /** No letter, digit or Chinese character: nothing to search for. */
+  empty?: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve(null);
@@ -41,7 +44,7 @@ export async function runSearch(raw: string, filters: SearchFilters): Promise<Se
   const language = (filters.language as SideLanguage | undefined) || "";
   const perPassage = Boolean(filters.interview);
   const unit = perPassage ? "passage" : "interview";
-  if (!q) return { query: q, results: [], total: 0, language: "", unit };
+  if (isEmptyQuery(q)) return { query: q, results: [], total: 0, language: "", unit, empty: true };
   if (isTooShort(q)) return { query: q, results: [], total: 0, language: "", unit, tooShort: true };
   const pfFilters: Record<string, string> = {};
   for (const key of FILTER_KEYS) if (filters[key]) pfFilters[key] = filters[key]!;
@@ -52,7 +55,7 @@ export async function runSearch(raw: string, filters: SearchFilters): Promise<Se
   const results: Result[] = [];
   // Pages that matched only through their meta have no matched words: not results.
   for (const r of found.filter((x) => x.words.length)) {
-    const order = passageOrder(r.words, r.bundle.passageSize);
+    const order = passageOrder(r.words, r.bundle.passageSize, r.fields);
     if (perPassage) for (const p of order) results.push({ ...r, passages: [p], words: p.words });
     else results.push({ ...r, passages: order });
   }
@@ -83,6 +86,17 @@ function fetchPassage(hit: BundleHit, n: number): Promise<Passage> {
   return passage;
 }
 
+/** Is a ranked pair one of the interview's fields (title, people, summary…: src/search/fields.ts)? */
+export const isField = (r: RankedPair) => isFieldId(r.pair.id);
+
+/**
+ * The ranked pairs of a passage in the order a result shows them: the transcript's own pairs
+ * first (a paragraph says more than a field), then the interview's fields.
+ */
+function pairsFirst(ranked: RankedPair[]): RankedPair[] {
+  return [...ranked.filter((r) => !isField(r)), ...ranked.filter(isField)];
+}
+
 /** A result as it is shown: the interview, its ranked pairs (best first) and the positions to mark. */
 export interface Hit {
   meta: { title: string; page: string; date?: string; who?: string };
@@ -99,8 +113,9 @@ export interface Hit {
  * passages are read in `passageOrder`, at most three: the first with a pair that really matches
  * (in the chosen language), then, for a query of three words or more, only those that may hold
  * the whole query in order, when that one does not (positions alone cannot tell "a green card"
- * from "are at a"; two adjacent matches are too common to be worth a second passage). Null when
- * no pair really matches (Pagefind's prefix fallback).
+ * from "are at a"; two adjacent matches are too common to be worth a second passage). A match in
+ * the interview's fields only (they are in passage 0) is shown when no passage read has a pair
+ * that matches. Null when nothing really matches (Pagefind's prefix fallback).
  */
 export async function loadHit(result: Result, language: SideLanguage | "", query: string): Promise<Hit | null> {
   const n = queryTerms(query).length;
@@ -108,12 +123,14 @@ export async function loadHit(result: Result, language: SideLanguage | "", query
   let read = 0;
   for (const p of result.passages) {
     if (read === 3) break;
-    if (best && (n < 3 || best.ranked[0]!.phrase >= n || p.run < n)) break;
+    if (best && !isField(best.ranked[0]!) && (n < 3 || best.ranked[0]!.phrase >= n || p.run < n)) break;
     read++;
     const passage = await fetchPassage(result, p.n);
     const pairs: PassagePair[] = parsePassage(passage.content, passage.pairs, passage.start);
-    const ranked = rankPairs(pairs, result.words, language, query);
-    if (!ranked.length || (best && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
+    const ranked = pairsFirst(rankPairs(pairs, result.words, language, query));
+    if (!ranked.length) continue;
+    // A paragraph beats a field; else the better match.
+    if (best && (isField(ranked[0]!) ? !isField(best.ranked[0]!) || better(best.ranked[0]!, ranked[0]!) <= 0 : !isField(best.ranked[0]!) && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
     best = { meta, ranked, hit: standsFor(pairs, result.words, query), score: result.score, slug: result.slug, places: result.passages.length };
   }

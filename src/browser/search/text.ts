@@ -14,6 +14,8 @@ export function atLeastText(n: number, query: string, unit: "interview" | "passa
 
 export const KEEP_TYPING = "请再输入一些 · Keep typing…";
 
+export const NOTHING_TO_SEARCH = "没有可搜索的字词 · Nothing to search: type a word or a quote.";
+
 export const INDEX_BUILDING = "搜索索引正在生成，完成后自动搜索 · The search index is being built; the search runs as soon as it is ready.";
 
 export function failedText(err: unknown): string {
