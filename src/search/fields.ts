@@ -8,28 +8,15 @@
 import type { Transcript } from "../model.ts";
 import { renderBlock, renderInline } from "../site/markdown.ts";
 import { speakersOf } from "./facets.ts";
-import { htmlToText } from "./tokens.ts";
-
-export type FieldKind = "title" | "speaker" | "people" | "companies" | "tags" | "summary" | "point" | "quote" | "chapter" | "s";
+import { fieldId, type FieldKind } from "./field-ids.ts";
 
 export interface Field {
-  /** `<kind>:<anchor>`. */
+  /** `<kind><n>:<anchor>` (field-ids.ts). */
   id: string;
   /** Plain text, as the page shows it. */
   text: string;
 }
-
-/** The id of a field: its kind, its number among fields of that kind (from the second on), its anchor. */
-export const fieldId = (kind: FieldKind, anchor = "", n = 0) => `${kind}${n || ""}:${anchor}`;
-
-/** Is this id a field's (not a pair's)? */
-export const isFieldId = (id: string) => id.includes(":");
-
-/** A field id's kind and the fragment it links to ("" for the top of the page). */
-export function parseFieldId(id: string): { kind: FieldKind; anchor: string } {
-  const m = /^([a-z]+)\d*:(.*)$/.exec(id);
-  return { kind: (m?.[1] ?? "title") as FieldKind, anchor: m?.[2] ?? "" };
-}
+import { htmlToText } from "./tokens.ts";
 
 const inline = (md: string) => htmlToText(renderInline(md));
 const block = (md: string) => htmlToText(renderBlock(md));

@@ -4,13 +4,17 @@
 // ２０２６ → 2026), curly apostrophes and quotes as straight ones, and the en dash and its kin as
 // a hyphen. Pages show text as written; only the index and the query take this form. Shared by
 // the build (src/search/tokens.ts) and the search page (src/browser/search/query.ts), so both
-// sides convert with the same function.
-import { ConverterFactory } from "opencc-js/core";
-import TSCharacters from "opencc-js/dict/TSCharacters";
-import TSPhrases from "opencc-js/dict/TSPhrases";
-import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
+// sides convert with the same function. The converter (opencc.ts, 21 KB gzip'd) is set by the
+// build at once, and by the search page only for a query with a Chinese character.
 
 let toSimplified: ((text: string) => string) | undefined;
+
+/** Sets the 繁體 → 简体 converter (opencc.ts). Until then, Chinese text is left as it is. */
+export function useSimplifier(convert: (text: string) => string): void {
+  toSimplified = convert;
+}
+
+export const hasSimplifier = () => toSimplified !== undefined;
 
 const HAN = /\p{Script=Han}/u;
 // Full-width ASCII (U+FF01–U+FF5E) is ASCII shifted by 0xFEE0.
@@ -30,8 +34,7 @@ export function foldWidth(text: string): string {
 
 /** 繁體 → 简体 (text without a Han character is returned as it is, without the converter). */
 export function simplify(text: string): string {
-  if (!HAN.test(text)) return text;
-  toSimplified ??= ConverterFactory([[TWVariantsRev]], [[TSPhrases, TSCharacters]]);
+  if (!toSimplified || !HAN.test(text)) return text;
   return toSimplified(text);
 }
 

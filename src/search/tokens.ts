@@ -7,7 +7,11 @@
 import type { Side } from "../model.ts";
 import { renderInline } from "../site/markdown.ts";
 import { SPACE_MARK, type SideLanguage } from "./marks.ts";
-import { searchForm } from "./search-form.ts";
+import { openccSimplifier } from "./opencc.ts";
+import { searchForm, useSimplifier } from "./search-form.ts";
+
+// The index is built in search form, 繁體 read as 简体.
+useSimplifier(openccSimplifier);
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
 const MARKS = /[\u241E\u241F\u2420\u200B]/g;

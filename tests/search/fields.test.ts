@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.ts";
-import { fieldId, interviewFields, isFieldId, parseFieldId } from "../../src/search/fields.ts";
+import { fieldId, isFieldId, parseFieldId } from "../../src/search/field-ids.ts";
+import { interviewFields } from "../../src/search/fields.ts";
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), "utf8");
 const noPriors = ingest("003_2b149ca5e6d99755.txt", read("../seeds/003_2b149ca5e6d99755.txt"));

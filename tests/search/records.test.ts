@@ -11,7 +11,8 @@ import { searchFacets, speakersOf } from "../../src/search/facets.ts";
 import { PAIR_MARK, SIDE_MARK, SPACE_MARK } from "../../src/search/marks.ts";
 import { DEFAULT_PASSAGE_SIZE, parsePassage, passageOrder, type Token } from "../../src/search/passages.ts";
 import { archiveSearch, pairTokens, recordHtml, transcriptSearch, type TranscriptSearch } from "../../src/search/records.ts";
-import { interviewFields, isFieldId } from "../../src/search/fields.ts";
+import { isFieldId } from "../../src/search/field-ids.ts";
+import { interviewFields } from "../../src/search/fields.ts";
 import { searchForm } from "../../src/search/search-form.ts";
 import { chineseSearchTokens, htmlToText, joinTokens, sideText, tokenizeChinese, tokenizeEnglish } from "../../src/search/tokens.ts";
 

@@ -7,7 +7,7 @@ import { excerpt } from "./excerpt.ts";
 import type { Token } from "../../search/passages.ts";
 import { matchedWords, SIDES } from "./rank.ts";
 import { isField, type Hit } from "./results.ts";
-import { parseFieldId, type FieldKind } from "../../search/fields.ts";
+import { parseFieldId, type FieldKind } from "../../search/field-ids.ts";
 import { siteUrl } from "./site.ts";
 
 /** The text of one side, matched tokens in <mark>; `window` limits it to an excerpt. */

@@ -4,8 +4,9 @@ import { FILTER_KEYS } from "../../search/facets.ts";
 import type { SideLanguage } from "../../search/marks.ts";
 import { parsePassage, passageFile, passageOrder, type Passage, type PassageMatches, type PassagePair } from "../../search/passages.ts";
 import { loadPagefind, searchBundles, type BundleHit } from "./pagefind.ts";
-import { isFieldId } from "../../search/fields.ts";
+import { isFieldId } from "../../search/field-ids.ts";
 import { isEmptyQuery, isTooShort, prepareQuery, queryTerms } from "./query.ts";
+import { simplifierFor } from "./simplifier.ts";
 import { better, rankPairs, standsFor, type RankedPair } from "./rank.ts";
 import { BASE } from "./site.ts";
 
@@ -32,14 +33,13 @@ export interface SearchRun {
 }
 
 let queue: Promise<unknown> = Promise.resolve(null);
-
 /**
  * Run a query. A result is a transcript (its best passages are tried in order when it is
  * shown); with an interview chosen, every passage of that interview that holds matches is a
  * result of its own, so all its places can be read in turn.
  */
 export async function runSearch(raw: string, filters: SearchFilters): Promise<SearchRun> {
-  const base = await loadPagefind();
+  const [base] = await Promise.all([loadPagefind(), simplifierFor(raw)]);
   const q = prepareQuery(raw);
   const language = (filters.language as SideLanguage | undefined) || "";
   const perPassage = Boolean(filters.interview);
