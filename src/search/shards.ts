@@ -9,6 +9,14 @@
 // the slugs. So a transcript added or edited changes the shards of its own year only, and
 // usually one: its own (a new interview goes into the newest). Undated transcripts go last, cut
 // by hash when they do not fit. Pure: values in, values out.
+import type { Transcript } from "../model.ts";
+
+/** A transcript's text size in bytes, both languages (what Pagefind's memory follows): what a shard is filled by. */
+export function textBytes(t: Transcript): number {
+  let n = 0;
+  for (const s of t.sections) for (const p of s.pairs) n += Buffer.byteLength(p.en?.text ?? "") + Buffer.byteLength(p.zh?.text ?? "") + Buffer.byteLength(p.raw?.text ?? "");
+  return n;
+}
 
 /** What the assignment needs of a transcript. */
 export interface ShardItem {

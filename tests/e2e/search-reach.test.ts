@@ -228,10 +228,9 @@ describe("the search page", () => {
   it("searches as you type in the header box too, which shows the same query as the page's box", async () => {
     const o = await openSearch(browser, seeds.url);
     try {
-      const before = Number((await o.page.getAttribute("[data-search-page]", "data-searched")) ?? 0);
       await o.page.focus("#site-search-q");
       await o.page.keyboard.type("scaling laws");
-      await o.page.waitForFunction((b) => Number((document.querySelector("[data-search-page]") as HTMLElement).dataset.searched ?? 0) > b, before);
+      await o.page.waitForSelector('[data-search-page][data-query="scaling laws"]:not([aria-busy])');
       expect(await o.page.inputValue("#search-q")).toBe("scaling laws");
       expect(await o.page.locator(".search-results > li").count()).toBeGreaterThan(0);
       await o.page.fill("#search-q", "原子弹");

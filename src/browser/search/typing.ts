@@ -11,7 +11,7 @@ export function preload(raw: string): void {
   Promise.all([loadPagefind(), simplifierFor(raw)])
     .then(([bundle]) => {
       const q = prepareQuery(raw);
-      if (worthPreloading(q)) return bundle.pf.preload(q);
+      if (worthPreloading(q)) return bundle.pf?.preload(q);
     })
     .catch(() => {});
 }
