@@ -172,6 +172,7 @@ interface Traffic {
 function kindOf(url: string): string {
   if (/\/passages\//.test(url)) return "passages";
   if (/\/transcripts\.json/.test(url)) return "page map";
+  if (/\/shards\.json/.test(url)) return "shard list";
   if (/\/index\//.test(url)) return "word index";
   if (/\/filter\//.test(url)) return "filters";
   if (/\.pf_meta/.test(url)) return "metadata";
@@ -200,10 +201,10 @@ class Meter {
       this.pending.push(
         (async () => {
           const s = await req.sizes().catch(() => null);
-          const res = await req.response();
+          const res = await req.response().catch(() => null);
           const body = res ? (await res.body().catch(() => Buffer.alloc(0))).length : 0;
           this.log.push({ url: req.url(), wire: s ? s.responseBodySize : 0, body });
-        })(),
+        })().catch(() => {}),
       );
     });
   }
