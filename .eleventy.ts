@@ -7,12 +7,13 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
-import { loadArchive } from "./src/ingest/load.ts";
+import { loadArchive, loadSource, setIngestCache } from "./src/ingest/load.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
-import type { Transcript } from "./src/model.ts";
+import type { Listing, TranscriptCard } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
 import { buildBrowse, type Browse } from "./src/site/browse.ts";
+import { cardOf } from "./src/site/card.ts";
 import { termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
 import { formatClock, videoAt } from "./src/ingest/timecode.ts";
 import { searchFacets } from "./src/search/facets.ts";
@@ -33,16 +34,17 @@ export default function (eleventyConfig: UserConfig) {
   const project = process.cwd();
   const fromSeeds = (dir: string) => relative(settings.seedsDir, resolve(project, dir)) || ".";
 
-  // The archive is read once per build (unchanged files come from the ingest
-  // cache); what is published, and the browse pages, follow from it.
-  let published: Transcript[] = [];
-  let byFile = new Map<string, Transcript>();
+  // The archive is read once per build (under npm start, unchanged files come from the ingest
+  // cache); what is published, and the browse pages, follow from it. The build holds each
+  // transcript's card (no text); a transcript page reads its text when it is rendered.
+  let published: TranscriptCard[] = [];
+  let byFile = new Map<string, TranscriptCard>();
   let browse: Browse;
   // Which shard of the search index holds each transcript (the search page's interview filter searches only it).
   const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
   let shardBySlug = new Map<string, string>();
   const refresh = () => {
-    published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
+    published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings).map(cardOf);
     byFile = new Map(published.map((t) => [t.file, t]));
     shardBySlug = new Map(assignShards(published.map(searchItem), shardLimits).flatMap((s) => s.slugs.map((slug) => [slug, s.id] as const)));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
@@ -51,7 +53,11 @@ export default function (eleventyConfig: UserConfig) {
     browse = Object.freeze(buildBrowse(published));
   };
   refresh();
-  eleventyConfig.on("eleventy.before", refresh);
+  eleventyConfig.on("eleventy.before", ({ runMode }: EleventyEvent) => {
+    refresh();
+    // A build reads each transcript once more, for its page, and keeps nothing (npm start keeps them: an edit re-reads one file).
+    setIngestCache(runMode !== "build");
+  });
   eleventyConfig.addGlobalData("browse", () => browse);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
@@ -91,13 +97,18 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", ({ directories }: EleventyEvent) => bundleBrowserCode(join(resolve(directories.output), "assets")));
   eleventyConfig.addWatchTarget(BROWSER_SOURCE);
 
+  // A transcript page's text, read when the page is rendered (the card has none).
+  eleventyConfig.addFilter("fullTranscript", (card: TranscriptCard) => {
+    const t = loadSource(settings.seedsDir, card.file);
+    return t.slug === card.slug ? t : { ...t, slug: card.slug };
+  });
   eleventyConfig.addFilter("md", (text: string) => renderInline(text ?? ""));
   eleventyConfig.addFilter("mdBlock", (text: string) => renderBlock(text ?? ""));
   eleventyConfig.addFilter("clock", (seconds: number) => formatClock(seconds));
   eleventyConfig.addFilter("videoAt", (source: string | undefined, seconds: number) => (source ? videoAt(source, seconds) : undefined));
   eleventyConfig.addFilter("langOf", (text: string) => (detectLanguage(text ?? "") === "en" ? "en" : "zh-CN"));
   eleventyConfig.addFilter("absoluteUrl", (path: string, origin?: string) => siteUrl(path, settings.pathPrefix, settings.siteUrl ?? (origin || undefined)));
-  eleventyConfig.addFilter("jsonLd", (t: Transcript, url: string) => jsonForScript(transcriptJsonLd(t, url)));
+  eleventyConfig.addFilter("jsonLd", (t: Listing, url: string) => jsonForScript(transcriptJsonLd(t, url)));
   eleventyConfig.addFilter("termUrl", (name: string, kind: TaxonomyKind) => {
     const slug = browse.slugs[kind].get(termKey(name ?? ""));
     return slug ? `/${kind}/${slug}/` : undefined;
@@ -105,7 +116,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
   eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
   eleventyConfig.addFilter("shardOf", (slug: string) => shardBySlug.get(slug) ?? "");
-  eleventyConfig.addFilter("searchFacets", (transcripts: Transcript[]) => searchFacets(transcripts ?? []));
+  eleventyConfig.addFilter("searchFacets", (transcripts: TranscriptCard[]) => searchFacets(transcripts ?? []));
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
   // Each declares the transcripts collection (eleventyImport) so that incremental rebuilds refresh it.

@@ -22,7 +22,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Transcript } from "../model.ts";
+import type { Transcript, TranscriptCard } from "../model.ts";
 import { writeBundleMap } from "./bundle-map.ts";
 import { canonicaliseFilters } from "./canonical-filters.ts";
 import { deltaFolder, removeDeltas, removeManifest, writeManifest } from "./manifest.ts";
@@ -44,8 +44,8 @@ export interface SearchItem {
   bytes: number;
 }
 
-/** A transcript as a search item. */
-export const searchItem = (t: Transcript): SearchItem => ({ file: t.file, slug: t.slug, date: t.meta.date, bytes: textBytes(t) });
+/** A transcript (or its card) as a search item. */
+export const searchItem = (t: Transcript | TranscriptCard): SearchItem => ({ file: t.file, slug: t.slug, date: t.meta.date, bytes: "bytes" in t ? t.bytes : textBytes(t) });
 
 /** What one worker is asked to do. */
 export interface RecordJob {

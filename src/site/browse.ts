@@ -1,6 +1,6 @@
 // Everything the index and the browse pages show, computed once per build
 // from the published transcripts.
-import type { Transcript } from "../model.ts";
+import type { Listing as Transcript } from "../model.ts";
 import { buildTaxonomy, termIndex, yearCounts, type Taxonomy, type TaxonomyKind, type Term } from "./taxonomy.ts";
 
 export interface Browse {

@@ -2,7 +2,7 @@
 // (Unicode width, case, spacing, punctuation) so that one person has one page:
 // `Jensen Huang`, `jensen  huang` and `Jensen Huang（黄仁勋）` meet under one key.
 import { createHash } from "node:crypto";
-import type { Transcript } from "../model.ts";
+import type { Listing as Transcript } from "../model.ts";
 import { slugify } from "../ingest/slug.ts";
 
 export type TaxonomyKind = "tags" | "speakers" | "people" | "companies";

@@ -8,6 +8,7 @@ import { buildArchive } from "../../src/ingest/archive.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import type { Transcript } from "../../src/model.ts";
 import { searchFacets, speakersOf } from "../../src/search/facets.ts";
+import { cardOf } from "../../src/site/card.ts";
 import { PAIR_MARK, SIDE_MARK, SPACE_MARK } from "../../src/search/marks.ts";
 import { DEFAULT_PASSAGE_SIZE, parsePassage, passageOrder, type Token } from "../../src/search/passages.ts";
 import { archiveSearch, pairTokens, recordHtml, transcriptSearch, type TranscriptSearch } from "../../src/search/records.ts";
@@ -274,7 +275,7 @@ describe("transcriptSearch: the passages", () => {
 
 describe("facets", () => {
   it("lists interviews, speakers, tags and years, from the same model as the records", () => {
-    const f = searchFacets([small(), ...seeds]);
+    const f = searchFacets([small(), ...seeds].map(cardOf));
     expect(f.interview.map((x) => x.value)).toEqual([small().slug, ...seeds.map((t) => t.slug)]);
     expect(f.speaker.map((x) => x.value)).toEqual(expect.arrayContaining(["Alex", "Some Pod", "Bg2 Pod"]));
     expect(f.tag.find((x) => x.value === "ai")?.count).toBe(1);
