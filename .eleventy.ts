@@ -9,13 +9,14 @@ import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
 import { loadArchive } from "./src/ingest/load.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
-import type { Transcript } from "./src/model.ts";
+import type { Chapter, CompanyNote, Transcript } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
 import { buildBrowse, type Browse } from "./src/site/browse.ts";
-import { termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
+import { companyNames, shownName, termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
 import { formatClock, videoAt } from "./src/ingest/timecode.ts";
 import { searchFacets } from "./src/search/facets.ts";
+import { chapterSection, starScale, starsOf } from "./src/site/summary-view.ts";
 import { buildStats } from "./src/site/build-stats.ts";
 import { SearchIndexer, type SearchIndexResult } from "./src/search/job.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
@@ -93,10 +94,17 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("langOf", (text: string) => (detectLanguage(text ?? "") === "en" ? "en" : "zh-CN"));
   eleventyConfig.addFilter("absoluteUrl", (path: string, origin?: string) => siteUrl(path, settings.pathPrefix, settings.siteUrl ?? (origin || undefined)));
   eleventyConfig.addFilter("jsonLd", (t: Transcript, url: string) => jsonForScript(transcriptJsonLd(t, url)));
+  const termOf = (name: string | undefined, kind: TaxonomyKind) => browse.termsByKey[kind].get(termKey(name ?? ""));
   eleventyConfig.addFilter("termUrl", (name: string, kind: TaxonomyKind) => {
-    const slug = browse.slugs[kind].get(termKey(name ?? ""));
-    return slug ? `/${kind}/${slug}/` : undefined;
+    const term = termOf(name, kind);
+    return term ? `/${kind}/${term.slug}/` : undefined;
   });
+  // A name as written (in the archive's own case when written all in lower case: `openai` → `OpenAI`).
+  eleventyConfig.addFilter("termName", (name: string, kind: TaxonomyKind) => shownName(name ?? "", termOf(name, kind)?.cased));
+  eleventyConfig.addFilter("companyNames", (entries: string | string[] | undefined) => [entries ?? []].flat().flatMap(companyNames));
+  eleventyConfig.addFilter("chapterSection", (c: Chapter, t: Transcript) => chapterSection(c, t.sections)?.id);
+  eleventyConfig.addFilter("stars", (importance: string | undefined) => starsOf(importance));
+  eleventyConfig.addFilter("starScale", (companies: CompanyNote[]) => starScale(companies ?? []));
   eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
   eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
   eleventyConfig.addFilter("searchFacets", (transcripts: Transcript[]) => searchFacets(transcripts ?? []));
