@@ -4,10 +4,14 @@
 // settings in _data/, and the search index is made beside the pages.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
 import { loadArchive } from "./src/ingest/load.ts";
+import type { Archive } from "./src/ingest/archive.ts";
+import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
+import { scriptHashSource } from "./src/site/dev.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
 import type { Chapter, CompanyNote, Transcript } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
@@ -35,11 +39,13 @@ export default function (eleventyConfig: UserConfig) {
 
   // The archive is read once per build (unchanged files come from the ingest
   // cache); what is published, and the browse pages, follow from it.
+  let archive: Archive;
   let published: Transcript[] = [];
   let byFile = new Map<string, Transcript>();
   let browse: Browse;
   const refresh = () => {
-    published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
+    archive = loadArchive(settings.seedsDir);
+    published = publishedTranscripts(archive.transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
     // object. Unfrozen, each of N pages held its own copy of the N transcripts' entries (quadratic:
@@ -47,10 +53,27 @@ export default function (eleventyConfig: UserConfig) {
     browse = Object.freeze(buildBrowse(published));
   };
   refresh();
-  eleventyConfig.on("eleventy.before", refresh);
+  // Under `npm start` (which printed every problem before the first build), each rebuild prints
+  // the problems of the files it was for; the build's own rules are not changed.
+  const shownSeeds = relative(project, settings.seedsDir) || ".";
+  eleventyConfig.on("eleventy.before", ({ runMode }: EleventyEvent) => {
+    const before = archive;
+    refresh();
+    if (runMode !== "build") for (const line of rebuildReport(before, archive, shownSeeds)) console.log(line);
+  });
   eleventyConfig.addGlobalData("browse", () => browse);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
+  // Under `npm start` only (templates check runMode): the problems of a page's file, for its
+  // development banner; the CSP source of the dev server's inline reload script.
+  eleventyConfig.addFilter("devProblems", (t: Transcript | undefined) => (t ? problemsOfFile(archive, t.file, shownSeeds) : []));
+  eleventyConfig.addGlobalData("devScriptSource", () => {
+    try {
+      return scriptHashSource(readFileSync(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/client/reload-client.js"), "utf8"));
+    } catch {
+      return ""; // another version of the dev server: its 404 page's reload script is blocked, nothing else
+    }
+  });
 
   // The seeds folder holds transcripts only: a template or data file dropped
   // there must not run at build time (`npm run check` reports it as unsafe-file).
@@ -131,6 +154,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
+  // For what a browser opens without a page's <link rel="icon"> (the feed).
+  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/favicon.ico")]: "favicon.ico" });
 
   // The search index is made in a worker thread (src/search/job.ts, manifest.ts). A
   // build starts it before the pages, so both run at once, and waits for it at
