@@ -18,13 +18,18 @@ export interface Landing {
 
 /**
  * The scroll margin to give the pair so that scrolling it to the top shows its heading too: the
- * distance from the heading's top to the pair's, when heading and pair fit in the viewport
- * together; else 0 (the pair first: its top at the top). Pure.
+ * distance from the heading's top to the pair's. 0 (the pair's top at the top) when the pair fits
+ * in the viewport but not with its heading: the whole pair comes first. A pair taller than the
+ * viewport cannot be whole in view; it keeps its heading above it (unless that takes more than a
+ * third of the screen). Pure.
  */
 export function landingMargin(l: Landing): number {
   if (l.headTop === undefined || l.headTop > l.pairTop) return 0;
   const room = l.viewport - l.padding;
-  return l.pairBottom - l.headTop <= room ? Math.round(l.pairTop - l.headTop) : 0;
+  const head = l.pairTop - l.headTop;
+  const pair = l.pairBottom - l.pairTop;
+  if (head + pair <= room) return Math.round(head);
+  return pair > room && head <= room / 3 ? Math.round(head) : 0;
 }
 
 /** Bring the pair the address names into view (on load and on every change of the address). */
