@@ -58,7 +58,12 @@ export function initTarget(art: HTMLElement): void {
     // scrolls to the target again while the page loads. CSSOM, not a style attribute: CSP allows it.
     pair.style.scrollMarginTop = `${margin}px`;
     pair.scrollIntoView({ block: "start" });
+    landedAt = window.scrollY;
   };
+  let landedAt = -1;
   window.addEventListener("hashchange", land);
-  if (location.hash) land();
+  if (!location.hash) return;
+  land();
+  // Measured again once everything has loaded (a late font may move the heading), unless the reader has scrolled since.
+  window.addEventListener("load", () => window.scrollY === landedAt && land(), { once: true });
 }
