@@ -22,7 +22,8 @@ import { formatClock, videoAt } from "./src/ingest/timecode.ts";
 import { searchFacets } from "./src/search/facets.ts";
 import { chapterSection, starScale, starsOf } from "./src/site/summary-view.ts";
 import { buildStats } from "./src/site/build-stats.ts";
-import { SearchIndexer, type SearchIndexResult } from "./src/search/job.ts";
+import { SearchIndexer, searchItem, type SearchIndexResult } from "./src/search/job.ts";
+import { assignShards, DEFAULT_SHARD_LIMITS } from "./src/search/shards.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
 import { buildSettings } from "./src/site/settings.ts";
 import { BROWSER_SOURCE, bundleBrowserCode } from "./src/site/browser-bundle.ts";
@@ -43,10 +44,14 @@ export default function (eleventyConfig: UserConfig) {
   let published: Transcript[] = [];
   let byFile = new Map<string, Transcript>();
   let browse: Browse;
+  // Which shard of the search index holds each transcript (the search page's interview filter searches only it).
+  const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
+  let shardBySlug = new Map<string, string>();
   const refresh = () => {
     archive = loadArchive(settings.seedsDir);
     published = publishedTranscripts(archive.transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
+    shardBySlug = new Map(assignShards(published.map(searchItem), shardLimits).flatMap((s) => s.slugs.map((slug) => [slug, s.id] as const)));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
     // object. Unfrozen, each of N pages held its own copy of the N transcripts' entries (quadratic:
     // 1.5 GB of copies at 1,000 transcripts).
@@ -130,6 +135,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("starScale", (companies: CompanyNote[]) => starScale(companies ?? []));
   eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
   eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
+  eleventyConfig.addFilter("shardOf", (slug: string) => shardBySlug.get(slug) ?? "");
   eleventyConfig.addFilter("searchFacets", (transcripts: Transcript[]) => searchFacets(transcripts ?? []));
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
@@ -166,7 +172,13 @@ export default function (eleventyConfig: UserConfig) {
   let indexer: SearchIndexer | undefined;
   const searchJob = (output: string, runMode: EleventyEvent["runMode"]) => {
     indexer ??= new SearchIndexer(runMode !== "build");
-    return indexer.run({ siteDir: output, seedsDir: settings.seedsDir, items: published.map((t) => ({ file: t.file, slug: t.slug })) });
+    return indexer.run({
+      siteDir: output,
+      seedsDir: settings.seedsDir,
+      items: published.map(searchItem),
+      cacheDir: settings.searchCacheDir,
+      shardLimits,
+    });
   };
   let building: { started: number; job: Promise<SearchIndexResult> } | undefined;
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
