@@ -169,5 +169,10 @@ export type Listing = Pick<Transcript, "slug" | "file" | "shape" | "meta" | "lan
  * text has and its size. Its text is read again for its own page and released after, so that the
  * build's memory does not grow with the archive (src/site/card.ts).
  */
-export type TranscriptCard = Listing & { pairs: number; bytes: number };
+export type TranscriptCard = Listing & {
+  pairs: number;
+  bytes: number;
+  /** The spellings with capitals its own text gives its names written all in lower case (site/taxonomy.ts). */
+  spellings: Record<string, string[]>;
+};
 

@@ -5,10 +5,12 @@
 // - reading modes: radios + key M (Shift+M back), remembered, position kept (reader/modes.ts);
 // - "Copy quote" beside each ¶ link: the text in the language(s) on screen plus speaker, title,
 //   date and permalink (reader/quote.ts);
-// - contents: disclosure on narrow screens, current section marked (reader/contents.ts).
+// - contents: disclosure on narrow screens, current section marked (reader/contents.ts);
+// - landing on #p-N: the pair in view with its section heading when it is the section's first (reader/target.ts).
 import { initContents } from "./reader/contents.ts";
 import { initModes } from "./reader/modes.ts";
 import { initCopyQuote } from "./reader/quote.ts";
+import { initTarget } from "./reader/target.ts";
 
 const art = document.querySelector<HTMLElement>("article.t");
 if (art) {
@@ -24,4 +26,5 @@ if (art) {
   initModes(art, say);
   initCopyQuote(art, say);
   initContents(art);
+  initTarget(art);
 }

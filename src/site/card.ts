@@ -3,6 +3,7 @@
 // text again when it is rendered (.eleventy.ts, the fullTranscript filter), and releases it.
 import type { Transcript, TranscriptCard } from "../model.ts";
 import { textBytes } from "../search/shards.ts";
+import { spellingsOf } from "./taxonomy.ts";
 
 export function cardOf(t: Transcript): TranscriptCard {
   return {
@@ -13,5 +14,6 @@ export function cardOf(t: Transcript): TranscriptCard {
     languages: t.languages,
     pairs: t.sections.reduce((n, s) => n + s.pairs.length, 0),
     bytes: textBytes(t),
+    spellings: spellingsOf(t),
   };
 }

@@ -12,8 +12,8 @@ import { serveStatic, type StaticServer } from "./support/server.ts";
 import { buildSiteOrThrow, removeSite } from "./support/site.ts";
 
 const siteDir = inject("siteDir");
-const NO_PRIORS = "003_2b149ca5e6d99755";
-const BG2 = "000_3b6afdfa3ea1ef5a";
+const NO_PRIORS = "003-2b149ca5e6d99755";
+const BG2 = "000-3b6afdfa3ea1ef5a";
 
 let browser: Browser;
 let seeds: StaticServer;

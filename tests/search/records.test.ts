@@ -295,7 +295,7 @@ describe("recordHtml", () => {
     expect(root.querySelectorAll("script")).toHaveLength(0);
     expect(root.querySelectorAll("meta[data-pagefind-meta]")).toHaveLength(0);
     const filters = root.querySelectorAll("meta[data-pagefind-filter]").map((m) => `${m.getAttribute("data-pagefind-filter")}=${m.getAttribute("content")}`);
-    expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
+    expect(filters).toEqual(["interview[content]=small-talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
   });
 });
 
