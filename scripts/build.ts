@@ -9,6 +9,7 @@ import { relative, resolve } from "node:path";
 import { loadArchive } from "../src/ingest/load.ts";
 import { buildStats } from "../src/site/build-stats.ts";
 import { printable } from "../src/ingest/problems.ts";
+import { removeLeftovers } from "../src/site/leftovers.ts";
 import { buildSettings } from "../src/site/settings.ts";
 import { failureMessage, hasErrors, problemReport } from "../src/ingest/report.ts";
 
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   }
 
   removeStaging();
+  // Leftovers of builds that died (killed while they ran) go now.
+  for (const path of removeLeftovers(target)) console.log(`removed ${relative(process.cwd(), path) || path}, left by a build that did not finish`);
   const eleventy = new Eleventy(relative(process.cwd(), settings.seedsDir) || ".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
   const eleventyErrors = quietErrors(eleventy);
   const eleventyStarted = performance.now();

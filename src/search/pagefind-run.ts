@@ -8,8 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 
-// The `pagefind` package's own command-line entry (it finds the binary for this platform).
+// The `pagefind` package's own command-line entry (it finds the binary for this platform), run
+// through a guard that ends it should the build die (pagefind-guard.mjs).
 const PAGEFIND_CLI = join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner", "bin.cjs");
+const GUARD = fileURLToPath(new URL("./pagefind-guard.mjs", import.meta.url));
 
 /**
  * Indexes the record pages under `recordsDir` (only those of `slugs`, when given: their folders
@@ -26,7 +28,7 @@ export async function runPagefind(recordsDir: string, outputPath: string, run: {
   // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
   const glob = run.slugs && (run.slugs.length === 1 ? `t/${run.slugs[0]}/*.html` : `t/{${run.slugs.join(",")}}/*.html`);
   const { code, out } = await new Promise<{ code: number; out: string }>((done) => {
-    const args = [PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
+    const args = [GUARD, PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));

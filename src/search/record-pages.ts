@@ -19,8 +19,10 @@ export interface RecordPagesResult {
   ms: number;
 }
 
-/** A fresh temporary folder for record pages. */
-export const newRecordsDir = () => mkdtempSync(join(tmpdir(), "search-records-"));
+/** A fresh temporary folder for record pages, named for this process (leftovers.ts removes those of dead ones). */
+export const newRecordsDir = () => mkdtempSync(join(tmpdir(), `${RECORDS_PREFIX}${process.pid}-`));
+
+export const RECORDS_PREFIX = "search-records-";
 
 /** The folder holding one folder of record pages per transcript, named by slug. */
 export const recordFolders = (recordsDir: string) => join(recordsDir, "t");
