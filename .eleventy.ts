@@ -236,6 +236,8 @@ export default function (eleventyConfig: UserConfig) {
     const result = await job;
     buildStats.recordsMs = result.recordsMs;
     buildStats.pagefindMs = result.pagefindMs;
+    buildStats.shards = result.shards;
+    buildStats.shardsIndexed = result.shardsIndexed;
     buildStats.searchMs = performance.now() - started;
     buildStats.searchWaitMs = performance.now() - pagesDone;
   });

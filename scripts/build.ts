@@ -119,7 +119,8 @@ async function main(): Promise<void> {
   // One line for the benchmark (scripts/bench.ts reads it).
   const peak = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
   // The search index runs beside the pages: its whole time, and the wait for it after them.
-  console.log(`timings: ingest ${s(ingestMs)}, pages ${s(eleventyMs - buildStats.searchWaitMs)}, search ${s(buildStats.searchMs)} (record pages ${s(buildStats.recordsMs)}, Pagefind ${s(buildStats.pagefindMs)}; waited ${s(buildStats.searchWaitMs)} after the pages), total ${s(totalMs)}; peak RSS ${peak} MB`);
+  const shards = `${buildStats.shards} shard${buildStats.shards === 1 ? "" : "s"}, ${buildStats.shardsIndexed} indexed, ${buildStats.shards - buildStats.shardsIndexed} from the cache`;
+  console.log(`timings: ingest ${s(ingestMs)}, pages ${s(eleventyMs - buildStats.searchWaitMs)}, search ${s(buildStats.searchMs)} (${shards}; record pages ${s(buildStats.recordsMs)}, Pagefind ${s(buildStats.pagefindMs)}; waited ${s(buildStats.searchWaitMs)} after the pages), total ${s(totalMs)}; peak RSS ${peak} MB`);
 }
 
 main().catch((err: unknown) => fail(failureMessage(err)));

@@ -133,7 +133,10 @@ say(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem()
 say(`archive: ${input.files} transcripts, ${mb(input.bytes)}`);
 
 // ------------------------------------------------------------ the build
-const build = await runMeasured(["--import", "tsx", "scripts/build.ts"], { SEEDS_DIR: SEEDS, SITE_DIR: SITE, NO_SEARCH_INDEX: values["skip-search"] ? "1" : "0" });
+// A cold build: the shard cache starts empty (it is bench-out/cache, which the next build reuses).
+const CACHE = join(WORK, "cache");
+const buildEnv = { SEEDS_DIR: SEEDS, SITE_DIR: SITE, NO_SEARCH_INDEX: values["skip-search"] ? "1" : "0", SEARCH_CACHE_DIR: CACHE };
+const build = await runMeasured(["--import", "tsx", "scripts/build.ts"], buildEnv);
 if (build.code !== 0) {
   console.error(build.out.split("\n").slice(-30).join("\n"));
   throw new Error("the build failed");
@@ -148,7 +151,12 @@ const search = (() => {
   }
 })();
 say(`build: total ${seconds(build.ms)} (ingest ${seconds(phase("ingest"))}, pages ${seconds(phase("pages"))}, search index ${seconds(phase("search"))} beside the pages (record pages ${seconds(phase("record pages"))}, Pagefind ${seconds(phase("Pagefind"))}), of which ${seconds(phase("waited"))} after them)`);
-say(`memory: peak RSS ${mb(build.peakRss)} for the build process, ${mb(build.peakChildRss)} for Pagefind's process, ${mb(build.peakTreeRss)} for both together`);
+say(`memory: peak RSS ${mb(build.peakRss)} for the build process, ${mb(build.peakChildRss)} for the largest Pagefind process, ${mb(build.peakTreeRss)} for all together`);
+const LIMIT = 2e9;
+say(`  every process ≤ 2 GB: build process ${build.peakRss <= LIMIT ? "ok" : "OVER"}, Pagefind ${build.peakChildRss <= LIMIT ? "ok" : "OVER"}`);
+say(`  per transcript: ${seconds(build.ms / input.files)} of build time, ${mb(build.peakRss / input.files)} of the build process's peak`);
+const shardLine = /\((\d+) shards?, (\d+) indexed, (\d+) from the cache/.exec(build.out);
+if (shardLine) say(`  search index: ${shardLine[1]} shards, ${shardLine[2]} indexed`);
 say(`output: ${output.files} files, ${mb(output.bytes)}; search index ${search.files} files, ${mb(search.bytes)}`);
 
 // ------------------------------------------------------------ the floor
@@ -180,10 +188,20 @@ if (!values["skip-floor"]) {
   say(`largest page: ${mb(html.length)} HTML, ${(gzipSync(html).length / 1024).toFixed(0)} KB gzip`);
 }
 
+// ------------------------------------------------------------ a build after one edit
+if (!values["skip-search"]) {
+  const target = join(SEEDS, readdirSync(SEEDS).sort()[Math.floor(input.files / 3)]!);
+  appendFileSync(target, "\n\nAn edited paragraph for the rebuild benchmark.\n\n为重建基准测试而编辑的段落。\n");
+  const again = await runMeasured(["--import", "tsx", "scripts/build.ts"], buildEnv);
+  if (again.code !== 0) throw new Error(again.out.split("\n").slice(-30).join("\n"));
+  const shards = /\((\d+) shards?, (\d+) indexed, (\d+) from the cache/.exec(again.out);
+  say(`npm run build after one edit: ${seconds(again.ms)} = ${((100 * again.ms) / build.ms).toFixed(0)}% of the cold build; ${shards ? `${shards[2]} of ${shards[1]} shards indexed, ${shards[3]} from the cache` : "no shard line"}; peak RSS ${mb(again.peakRss)} / ${mb(again.peakChildRss)}`);
+}
+
 // ------------------------------------------------------------ npm start: one edit
 if (!values["skip-serve"]) {
   const serveSite = join(WORK, "serve-site");
-  const child = spawn(node, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env: { ...process.env, SEEDS_DIR: SEEDS, SITE_DIR: serveSite, PORT: "8917" } });
+  const child = spawn(node, ["--import", "tsx", "scripts/serve.ts"], { cwd: ROOT, env: { ...process.env, SEEDS_DIR: SEEDS, SITE_DIR: serveSite, PORT: "8917", SEARCH_CACHE_DIR: CACHE } });
   let log = "";
   let exited: number | null | undefined;
   child.stdout.on("data", (d) => (log += d));
