@@ -133,7 +133,8 @@ export function mergeShard(index: SearchIndex, id: string): Promise<void> {
 export function candidateShards(shards: readonly ShardInfo[], filters: Readonly<Record<string, string>>, interviewShard?: string): ShardInfo[] {
   if (filters.interview && interviewShard) return shards.filter((s) => s.id === interviewShard);
   const year = filters.year;
-  if (year) return shards.filter((s) => !s.from || (s.from.slice(0, 4) <= year && (s.to ?? s.from).slice(0, 4) >= year));
+  // Undated transcripts have no year.
+  if (year) return shards.filter((s) => s.from && s.from.slice(0, 4) <= year && (s.to ?? s.from).slice(0, 4) >= year);
   return [...shards];
 }
 
