@@ -13,6 +13,7 @@ import type { Transcript } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
 import { buildBrowse, type Browse } from "./src/site/browse.ts";
+import { buildQuotes, type QuotesPage } from "./src/site/quotes.ts";
 import { termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
 import { formatClock, videoAt } from "./src/ingest/timecode.ts";
 import { searchFacets } from "./src/search/facets.ts";
@@ -37,6 +38,7 @@ export default function (eleventyConfig: UserConfig) {
   let published: Transcript[] = [];
   let byFile = new Map<string, Transcript>();
   let browse: Browse;
+  let quotes: QuotesPage;
   const refresh = () => {
     published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
     byFile = new Map(published.map((t) => [t.file, t]));
@@ -44,10 +46,12 @@ export default function (eleventyConfig: UserConfig) {
     // object. Unfrozen, each of N pages held its own copy of the N transcripts' entries (quadratic:
     // 1.5 GB of copies at 1,000 transcripts).
     browse = Object.freeze(buildBrowse(published));
+    quotes = Object.freeze(buildQuotes(published));
   };
   refresh();
   eleventyConfig.on("eleventy.before", refresh);
   eleventyConfig.addGlobalData("browse", () => browse);
+  eleventyConfig.addGlobalData("quotes", () => quotes);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
 
@@ -122,6 +126,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
   eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
+  eleventyConfig.addTemplate("quotes.njk", "", { ...lists, layout: "quotes.njk", permalink: "/quotes/", pageTitle: "金句 Quotes" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
 
   // The search index is made in a worker thread (src/search/job.ts, manifest.ts). A

@@ -5,9 +5,12 @@
 // - reading modes: radios + key M (Shift+M back), remembered, position kept (reader/modes.ts);
 // - "Copy quote" beside each ¶ link: the text in the language(s) on screen plus speaker, title,
 //   date and permalink (reader/quote.ts);
+// - "Play from here" beside them on a transcript with a video: the video at the nearest known
+//   time before the pair (reader/play.ts);
 // - contents: disclosure on narrow screens, current section marked (reader/contents.ts).
 import { initContents } from "./reader/contents.ts";
 import { initModes } from "./reader/modes.ts";
+import { initPlay } from "./reader/play.ts";
 import { initCopyQuote } from "./reader/quote.ts";
 
 const art = document.querySelector<HTMLElement>("article.t");
@@ -23,5 +26,6 @@ if (art) {
   };
   initModes(art, say);
   initCopyQuote(art, say);
+  initPlay(art);
   initContents(art);
 }

@@ -1,7 +1,7 @@
 // Printing problems for the command line: one line each, sorted, then a summary.
 import type { Archive } from "./archive.ts";
 import type { Problem } from "../model.ts";
-import { formatProblem, summariseProblems } from "./problems.ts";
+import { countProblems, formatProblem, summariseProblems } from "./problems.ts";
 
 /** A problem's file as shown: under the seeds folder as the user named it (`seeds/x.md`; `seeds` for the folder itself). */
 export function shownFile(file: string, relativeTo = ""): string {
@@ -17,13 +17,14 @@ export function problemReport(archive: Archive, relativeTo = ""): string[] {
   ];
 }
 
-/** The same report as JSON: `{ files, errors, warnings, problems, summary }`. */
-export function problemJson(archive: Archive, relativeTo = ""): { files: number; errors: number; warnings: number; problems: Problem[]; summary: string } {
-  const errors = archive.problems.filter((p) => p.severity === "error").length;
+/** The same report as JSON: `{ files, errors, warnings, info, problems, summary }`. */
+export function problemJson(archive: Archive, relativeTo = ""): { files: number; errors: number; warnings: number; info: number; problems: Problem[]; summary: string } {
+  const counts = countProblems(archive.problems);
   return {
     files: archive.fileCount,
-    errors,
-    warnings: archive.problems.length - errors,
+    errors: counts.error,
+    warnings: counts.warning,
+    info: counts.info,
     problems: archive.problems.map((p) => ({ ...p, file: shownFile(p.file, relativeTo) })),
     summary: summariseProblems(archive.problems, archive.fileCount),
   };

@@ -26,14 +26,14 @@ function checked(file: string, bytes: Uint8Array): Transcript {
   for (const p of t.problems) {
     expect(p.code, formatProblem(p)).not.toBe("internal-error");
     expect(Number.isInteger(p.line) && p.line >= 0, formatProblem(p)).toBe(true);
-    expect(["error", "warning"]).toContain(p.severity);
+    expect(["error", "warning", "info"]).toContain(p.severity);
     expect(p.code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(formatProblem(p)).not.toMatch(/[\n\r\u2028\u2029]/);
   }
   // The archive step and the report as printed by `npm run check`.
   const archive = assembleArchive([t]);
   const report = problemReport(archive, "seeds");
-  expect(report[report.length - 1]).toMatch(/^\d+ errors?, \d+ warnings? in 1 file$/);
+  expect(report[report.length - 1]).toMatch(/^\d+ errors?, \d+ warnings?(?:, \d+ info)? in 1 file$/);
   return t;
 }
 
