@@ -119,3 +119,92 @@ describe("bare text", () => {
     expect(pairsOf(t).map((p) => p.kind)).toEqual(["pair"]);
   });
 });
+
+// Issue 15: shapes the translation pipelines write beyond the seeds.
+describe("video summary with labels at mixed levels (## around numbered ### blocks)", () => {
+  const t = ingestFixture("video-summary-mixed-levels.md");
+  const s = t.summary!;
+  it("recognises every block, whatever its level, number, emoji or gloss: no unrecognised-block", () => {
+    expect(t.shape).toBe("video-summary");
+    expect(codes(t).filter((c) => c.endsWith("unrecognised-block"))).toEqual([]);
+    expect(s.other).toEqual([]);
+    expect(s.tldr).toBe("Dana Whitfield认为安全记录是车队扩张的前提，十年之内自动驾驶会像安全带一样成为汽车的标准配置。");
+    expect(s.info.map((i) => i.label)).toEqual(["频道", "发布日期", "时长", "原始链接"]);
+    expect(t.meta).toMatchObject({ channel: "Example Mobility Pod", date: "2025-09-12", duration: 4920, source: "https://www.youtube.com/watch?v=mixLevels01" });
+    expect(s.corePoints.map((p) => p.title)).toEqual(["1. 安全是规模化的前提", "2. 十年之内自动驾驶成为标配"]);
+    expect(s.corePoints[0].body).toMatch(/^- \*\*核心内容\*\*：只有在安全记录足够好的时候/);
+    expect(s.companies.map((c) => c.name)).toEqual(["Waymo", "Tesla"]);
+    expect(s.quotes).toHaveLength(4);
+    expect(s.people.map((p) => p.name)).toEqual(["Dana Whitfield", "主持人"]);
+    expect(s.videoType).toBe("访谈对话");
+    expect(s.footer).toEqual(["*由 AI 视频总结工具 生成*"]);
+  });
+  it("takes 视频开头信息 as the summary's introduction", () => {
+    expect(s.intro).toEqual(["> 本文内容整理自Example Mobility Pod对自动驾驶公司联合创始人Dana Whitfield的访谈。"]);
+  });
+  it("reads chapter rows written 00:00-05:00 and 1:10:00-1:22:00 as times", () => {
+    expect(s.chapters.map((c) => [c.time?.start, c.time?.end, c.title])).toEqual([[0, 300, "开场与背景"], [300, 4200, "安全与规模"], [4200, 4920, "未来十年"]]);
+  });
+  it("keeps the translation as the transcript, every paragraph in it", () => {
+    expect(pairsOf(t).map((p) => p.kind)).toEqual(Array(8).fill("zh-only"));
+    expect(pairsOf(t)[0]).toMatchObject({ speaker: "主持人" });
+  });
+});
+
+describe("segment times inside the translation", () => {
+  const t = ingestFixture("segment-times.md");
+  const marks = (id: string) => pairsOf(t).find((p) => p.id === id)?.marks?.map((m) => [m.kind, m.time.start, m.time.end ?? "End", m.line]);
+  it("makes each bold time range a time mark on the pair after it: not a paragraph, not a section", () => {
+    expect(pairsOf(t).map((p) => p.kind)).toEqual(Array(7).fill("pair"));
+    expect(pairsOf(t).some((p) => /\d:\d\d/.test(`${p.en?.text}${p.zh?.text}`))).toBe(false);
+    expect(t.sections.map((s) => s.heading)).toEqual(["", "Scaling 规模"]);
+    expect(marks("p-2")).toEqual([["part", 0, 480, 12], ["segment", 0, 80, 14]]);
+    expect(marks("p-3")).toEqual([["segment", 80, 160, 20]]);
+    expect(marks("p-4")).toBeUndefined();
+    expect(marks("p-5")).toEqual([["part", 3600, 4500, 32]]);
+  });
+  it("reads hours and End", () => {
+    expect(marks("p-6")).toEqual([["segment", 3840, 3920, 38]]);
+    expect(marks("p-7")).toEqual([["segment", 3920, "End", 44]]);
+    expect(t.problems).toEqual([]);
+  });
+  it("also in a Chinese-only translation under Part chunks (the mixed-level file)", () => {
+    const m = ingestFixture("video-summary-mixed-levels.md");
+    expect(pairsOf(m).flatMap((p) => (p.marks ?? []).map((x) => `${p.id} ${x.kind} ${x.time.label}`))).toEqual([
+      "p-1 part 0:00 – 8:00",
+      "p-1 segment 0:00 – 1:20",
+      "p-3 segment 1:20 – 2:40",
+      "p-5 part 1:04:00 – 1:22:00",
+      "p-5 segment 1:04:00 – 1:05:20",
+      "p-7 segment 1:20:00 – End",
+    ]);
+  });
+});
+
+describe("summary quotes linked to where they are said", () => {
+  const t = ingestFixture("video-summary-mixed-levels.md");
+  const quotes = t.summary!.quotes;
+  it("finds a close paraphrase (the issue's example)", () => {
+    expect(quotes[0]).toMatchObject({ text: '"十年之内，不会自动驾驶的汽车会像没有安全带的汽车一样不可想象。"', pair: "p-8" });
+    expect(pairsOf(t).find((p) => p.id === "p-8")?.zh?.text).toBe("我觉得再过十年，一辆不能自己开的车，就会像今天没有安全带的车一样，让人无法想象……");
+  });
+  it("finds a quote whose punctuation, width and spaces differ", () => {
+    expect(quotes[1]).toMatchObject({ text: '"我们每周跑 ２０万单 付费行程!"', pair: "p-4" });
+  });
+  it("links no quote in a language the transcript lacks, nor one it does not hold; an info line for each", () => {
+    expect(quotes[2].pair).toBeUndefined();
+    expect(quotes[3].pair).toBeUndefined();
+    expect(codes(t)).toEqual(["55:info:quote-not-linked", "58:info:quote-not-linked"]);
+    expect(t.problems[0].message).toMatch(/is in English, and the transcript has no English text/);
+    expect(t.problems[1].message).toMatch(/was not found in the transcript/);
+  });
+});
+
+describe("front matter indented with tabs", () => {
+  const t = ingestFixture("front-matter-tabs.md");
+  it("is read as before, with a warning on the first tab-indented line", () => {
+    expect(t.meta).toMatchObject({ title: "Tabs in front matter: 制表符缩进", date: "2025-02-14", tags: ["ai", "测试"], people: ["Alex Chen"] });
+    expect(codes(t)).toEqual(["5:warning:front-matter-tabs"]);
+    expect(t.problems[0].message).toMatch(/Eleventy, Jekyll and GitHub's preview reject it/);
+  });
+});
