@@ -113,7 +113,7 @@ describe("play from here", () => {
         }),
       );
       expect(entries).toEqual([
-        ["p-1", t(0, "segTimes01"), "0:00", "从头播放（本段之前没有时间）· Play from the start (no time before this paragraph)"],
+        ["p-1", t(0, "segTimes01"), "0:00", "从头 0:00 播放（本段之前没有时间）· Play from the start (no time before this paragraph)"],
         ["p-2", t(0, "segTimes01"), "0:00", "从 0:00 播放（分段起点）· Play from 0:00 (segment start)"],
         ["p-3", t(80, "segTimes01"), "1:20", "从 1:20 播放（分段起点）· Play from 1:20 (segment start)"],
         ["p-4", t(160, "segTimes01"), "2:40", "从 2:40 播放（章节起点）· Play from 2:40 (chapter start)"],

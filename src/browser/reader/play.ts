@@ -43,7 +43,7 @@ const KIND_WORDS: Record<TimeKind, [zh: string, en: string]> = {
 /** What the link says: `从 1:20 播放（分段起点）· Play from 1:20 (segment start)`. Pure. */
 export function playLabel(time: KnownTime): string {
   const [zh, en] = KIND_WORDS[time.kind];
-  if (time.kind === "start") return `从头播放（本段之前没有时间）· Play from the start (no time before this paragraph)`;
+  if (time.kind === "start") return `从头 0:00 播放（本段之前没有时间）· Play from the start (no time before this paragraph)`;
   return `从 ${clock(time.seconds)} 播放（${zh}起点）· Play from ${clock(time.seconds)} (${en} start)`;
 }
 
