@@ -3,7 +3,8 @@
 // quotes linked to their paragraph, and the /quotes/ page. Built from the fixtures of
 // tests/fixtures/encodings/; screenshots of every new element (1280 and 390 px, light and dark)
 // go to tests/e2e/screenshots/ to be looked at.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +15,7 @@ import { DESKTOP, MOBILE, openPage, screenshot, type OpenedPage, type OpenPageOp
 import { serveStatic, type StaticServer } from "./support/server.ts";
 import { buildSiteOrThrow, removeSite } from "./support/site.ts";
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const MIXED = "t/video-summary-mixed-levels/";
 const SEGMENTS = "t/segment-times/";
 const NO_VIDEO = "t/zh-first/";
@@ -199,6 +201,37 @@ describe("the quotes page", () => {
       expect(await page.locator('.browse-links a[href="/quotes/"]').textContent()).toContain("Quotes");
     });
   });
+});
+
+/** axe-core's violations on the page, summarised (as tests/e2e/a11y.test.ts runs it). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
+    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
+    const result = await run.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+describe("accessibility of the new elements", () => {
+  for (const viewport of [DESKTOP, MOBILE]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      it(`axe-core finds nothing on the summary panel, segment times, play links and the quotes page (${viewport.width}px, ${colorScheme})`, async () => {
+        for (const path of [MIXED, SEGMENTS]) {
+          await withPage(path, { viewport, colorScheme }, async ({ page }) => {
+            await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+            if (viewport === MOBILE) await page.click("#p-3 > p");
+            else await page.hover("#p-3");
+            expect(await axe(page), path).toEqual([]);
+          });
+        }
+        await withPage("quotes/", { viewport, colorScheme }, async ({ page }) => {
+          expect(await axe(page)).toEqual([]);
+        });
+      });
+    }
+  }
 });
 
 describe("screenshots of the new elements (looked at by a person)", () => {
