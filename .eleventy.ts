@@ -4,21 +4,28 @@
 // settings in _data/, and the search index is made beside the pages.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
-import { loadArchive } from "./src/ingest/load.ts";
+import { loadArchive, loadSource, setIngestCache } from "./src/ingest/load.ts";
+import type { Archive } from "./src/ingest/archive.ts";
+import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
+import { scriptHashSource } from "./src/site/dev.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
-import type { Transcript } from "./src/model.ts";
+import type { Chapter, CompanyNote, Listing, Transcript, TranscriptCard } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
 import { buildBrowse, type Browse } from "./src/site/browse.ts";
 import { buildQuotes, type QuotesPage } from "./src/site/quotes.ts";
-import { termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
+import { cardOf } from "./src/site/card.ts";
+import { companyNames, shownName, termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
 import { formatClock, videoAt } from "./src/ingest/timecode.ts";
 import { searchFacets } from "./src/search/facets.ts";
+import { chapterSection, starScale, starsOf } from "./src/site/summary-view.ts";
 import { buildStats } from "./src/site/build-stats.ts";
-import { SearchIndexer, type SearchIndexResult } from "./src/search/job.ts";
+import { SearchIndexer, searchItem, type SearchIndexResult } from "./src/search/job.ts";
+import { assignShards, DEFAULT_SHARD_LIMITS } from "./src/search/shards.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
 import { buildSettings } from "./src/site/settings.ts";
 import { BROWSER_SOURCE, bundleBrowserCode } from "./src/site/browser-bundle.ts";
@@ -33,27 +40,59 @@ export default function (eleventyConfig: UserConfig) {
   const project = process.cwd();
   const fromSeeds = (dir: string) => relative(settings.seedsDir, resolve(project, dir)) || ".";
 
-  // The archive is read once per build (unchanged files come from the ingest
-  // cache); what is published, and the browse pages, follow from it.
-  let published: Transcript[] = [];
-  let byFile = new Map<string, Transcript>();
+  // The archive is read once per build (under npm start, unchanged files come from the ingest
+  // cache); what is published, and the browse pages, follow from it. The build holds each
+  // transcript's card (no text); a transcript page reads its text when it is rendered.
+  let archive: Archive;
+  let published: TranscriptCard[] = [];
+  let byFile = new Map<string, TranscriptCard>();
   let browse: Browse;
   let quotes: QuotesPage;
+  // Which shard of the search index holds each transcript (the search page's interview filter searches only it).
+  const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
+  let shardBySlug = new Map<string, string>();
   const refresh = () => {
-    published = publishedTranscripts(loadArchive(settings.seedsDir).transcripts, settings);
+    archive = loadArchive(settings.seedsDir);
+    const full = publishedTranscripts(archive.transcripts, settings);
+    // The quotes page needs the summaries' quotes (and their paragraphs' speakers): taken before the texts go.
+    quotes = Object.freeze(buildQuotes(full));
+    published = full.map(cardOf);
     byFile = new Map(published.map((t) => [t.file, t]));
+    shardBySlug = new Map(assignShards(published.map(searchItem), shardLimits).flatMap((s) => s.slugs.map((slug) => [slug, s.id] as const)));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
     // object. Unfrozen, each of N pages held its own copy of the N transcripts' entries (quadratic:
     // 1.5 GB of copies at 1,000 transcripts).
     browse = Object.freeze(buildBrowse(published));
-    quotes = Object.freeze(buildQuotes(published));
   };
   refresh();
-  eleventyConfig.on("eleventy.before", refresh);
+  // Under `npm start` (which printed every problem before the first build), each rebuild prints
+  // the problems of the files it was for; the build's own rules are not changed.
+  const shownSeeds = relative(project, settings.seedsDir) || ".";
+  eleventyConfig.on("eleventy.before", ({ runMode }: EleventyEvent) => {
+    const before = archive;
+    refresh();
+    if (runMode !== "build") for (const line of rebuildReport(before, archive, shownSeeds)) console.log(line);
+    else {
+      // A build reads each transcript once more, for its page, and keeps none of them (npm start
+      // keeps them: an edit re-reads one file, and its report compares the two reads).
+      archive = { ...archive, transcripts: [] };
+      setIngestCache(false);
+    }
+  });
   eleventyConfig.addGlobalData("browse", () => browse);
   eleventyConfig.addGlobalData("quotes", () => quotes);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
+  // Under `npm start` only (templates check runMode): the problems of a page's file, for its
+  // development banner; the CSP source of the dev server's inline reload script.
+  eleventyConfig.addFilter("devProblems", (t: Listing | undefined) => (t ? problemsOfFile(archive, t.file, shownSeeds) : []));
+  eleventyConfig.addGlobalData("devScriptSource", () => {
+    try {
+      return scriptHashSource(readFileSync(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/client/reload-client.js"), "utf8"));
+    } catch {
+      return ""; // another version of the dev server: its 404 page's reload script is blocked, nothing else
+    }
+  });
 
   // The seeds folder holds transcripts only: a template or data file dropped
   // there must not run at build time (`npm run check` reports it as unsafe-file).
@@ -90,20 +129,33 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", ({ directories }: EleventyEvent) => bundleBrowserCode(join(resolve(directories.output), "assets")));
   eleventyConfig.addWatchTarget(BROWSER_SOURCE);
 
+  // A transcript page's text, read when the page is rendered (the card has none).
+  eleventyConfig.addFilter("fullTranscript", (card: TranscriptCard) => {
+    const t = loadSource(settings.seedsDir, card.file);
+    return t.slug === card.slug ? t : { ...t, slug: card.slug };
+  });
   eleventyConfig.addFilter("md", (text: string) => renderInline(text ?? ""));
   eleventyConfig.addFilter("mdBlock", (text: string) => renderBlock(text ?? ""));
   eleventyConfig.addFilter("clock", (seconds: number) => formatClock(seconds));
   eleventyConfig.addFilter("videoAt", (source: string | undefined, seconds: number) => (source ? videoAt(source, seconds) : undefined));
   eleventyConfig.addFilter("langOf", (text: string) => (detectLanguage(text ?? "") === "en" ? "en" : "zh-CN"));
   eleventyConfig.addFilter("absoluteUrl", (path: string, origin?: string) => siteUrl(path, settings.pathPrefix, settings.siteUrl ?? (origin || undefined)));
-  eleventyConfig.addFilter("jsonLd", (t: Transcript, url: string) => jsonForScript(transcriptJsonLd(t, url)));
+  eleventyConfig.addFilter("jsonLd", (t: Listing, url: string) => jsonForScript(transcriptJsonLd(t, url)));
+  const termOf = (name: string | undefined, kind: TaxonomyKind) => browse.termsByKey[kind].get(termKey(name ?? ""));
   eleventyConfig.addFilter("termUrl", (name: string, kind: TaxonomyKind) => {
-    const slug = browse.slugs[kind].get(termKey(name ?? ""));
-    return slug ? `/${kind}/${slug}/` : undefined;
+    const term = termOf(name, kind);
+    return term ? `/${kind}/${term.slug}/` : undefined;
   });
+  // A name as written (in the archive's own case when written all in lower case: `openai` → `OpenAI`).
+  eleventyConfig.addFilter("termName", (name: string, kind: TaxonomyKind) => shownName(name ?? "", termOf(name, kind)?.cased));
+  eleventyConfig.addFilter("companyNames", (entries: string | string[] | undefined) => [entries ?? []].flat().flatMap(companyNames));
+  eleventyConfig.addFilter("chapterSection", (c: Chapter, t: Transcript) => chapterSection(c, t.sections)?.id);
+  eleventyConfig.addFilter("stars", (importance: string | undefined) => starsOf(importance));
+  eleventyConfig.addFilter("starScale", (companies: CompanyNote[]) => starScale(companies ?? []));
   eleventyConfig.addFilter("termKeys", (names: string | string[] | undefined) => [names ?? []].flat().map(termKey).join("|"));
   eleventyConfig.addFilter("transcriptsOf", (term: Term) => term.transcripts.map((slug) => browse.bySlug[slug]));
-  eleventyConfig.addFilter("searchFacets", (transcripts: Transcript[]) => searchFacets(transcripts ?? []));
+  eleventyConfig.addFilter("shardOf", (slug: string) => shardBySlug.get(slug) ?? "");
+  eleventyConfig.addFilter("searchFacets", (transcripts: TranscriptCard[]) => searchFacets(transcripts ?? []));
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
   // Each declares the transcripts collection (eleventyImport) so that incremental rebuilds refresh it.
@@ -128,6 +180,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
   eleventyConfig.addTemplate("quotes.njk", "", { ...lists, layout: "quotes.njk", permalink: "/quotes/", pageTitle: "金句 Quotes" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
+  // For what a browser opens without a page's <link rel="icon"> (the feed).
+  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/favicon.ico")]: "favicon.ico" });
 
   // The search index is made in a worker thread (src/search/job.ts, manifest.ts). A
   // build starts it before the pages, so both run at once, and waits for it at
@@ -138,7 +192,13 @@ export default function (eleventyConfig: UserConfig) {
   let indexer: SearchIndexer | undefined;
   const searchJob = (output: string, runMode: EleventyEvent["runMode"]) => {
     indexer ??= new SearchIndexer(runMode !== "build");
-    return indexer.run({ siteDir: output, seedsDir: settings.seedsDir, items: published.map((t) => ({ file: t.file, slug: t.slug })) });
+    return indexer.run({
+      siteDir: output,
+      seedsDir: settings.seedsDir,
+      items: published.map(searchItem),
+      cacheDir: settings.searchCacheDir,
+      shardLimits,
+    });
   };
   let building: { started: number; job: Promise<SearchIndexResult> } | undefined;
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {

@@ -61,12 +61,19 @@ function quietErrors(eleventy: Eleventy): string[] {
   return lines;
 }
 
+/** Every problem of the seeds folder, printed; the number of transcripts, and whether any problem is an error. */
+function check(): { count: number; errors: boolean } {
+  const archive = loadArchive(settings.seedsDir);
+  for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
+  return { count: archive.transcripts.length, errors: hasErrors(archive) };
+}
+
 async function main(): Promise<void> {
   const ingestStarted = performance.now();
-  const archive = loadArchive(settings.seedsDir);
+  // The check, in a function of its own: the archive it reads is not held while the pages are made.
+  const { count, errors } = check();
   const ingestMs = performance.now() - ingestStarted;
-  for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
-  if (hasErrors(archive)) {
+  if (errors) {
     if (!settings.allowErrors) {
       console.error(`build stopped: fix the errors above (the site in ${shownSite} was left as it was)`);
       process.exit(1);
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const totalMs = performance.now() - started;
-  console.log(`built ${archive.transcripts.length} transcripts into ${shownSite} in ${s(totalMs)}`);
+  console.log(`built ${count} transcripts into ${shownSite} in ${s(totalMs)}`);
   // One line for the benchmark (scripts/bench.ts reads it).
   const peak = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
   // The search index runs beside the pages: its whole time, and the wait for it after them.

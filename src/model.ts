@@ -181,3 +181,19 @@ export interface Transcript {
   /** Languages present in the transcript body. */
   languages: { en: number; zh: number };
 }
+
+/** What the index, the browse pages and the feed show of a transcript: no text. */
+export type Listing = Pick<Transcript, "slug" | "file" | "shape" | "meta" | "languages">;
+
+/**
+ * A transcript as the build holds it while it renders the pages: a listing, how many pairs its
+ * text has and its size. Its text is read again for its own page and released after, so that the
+ * build's memory does not grow with the archive (src/site/card.ts).
+ */
+export type TranscriptCard = Listing & {
+  pairs: number;
+  bytes: number;
+  /** The spellings with capitals its own text gives its names written all in lower case (site/taxonomy.ts). */
+  spellings: Record<string, string[]>;
+};
+

@@ -14,7 +14,7 @@ import { loadArchive } from "../../src/ingest/load.ts";
 import { buildSettings } from "../../src/site/settings.ts";
 
 /** The long seed: the page the targets are about. */
-export const LONG_SEED_SLUG = "000_3b6afdfa3ea1ef5a";
+export const LONG_SEED_SLUG = "000-3b6afdfa3ea1ef5a";
 export const HTML_RATIO_TARGET = 1.2;
 export const ASSETS_GZIP_TARGET = 20 * 1024;
 

@@ -24,6 +24,7 @@ import { iterateArchive, type SeedText } from "./synthetic.ts";
 import { launchBrowser } from "../../tests/e2e/support/chromium.ts";
 import { contentTypeFor } from "../../tests/e2e/support/server.ts";
 import { indexTranscripts } from "../../src/search/job.ts";
+import { bundleBrowserCode } from "../../src/site/browser-bundle.ts";
 
 const TARGETS = { firstKB: 300, followingKB: 100, warmMs: 300 };
 
@@ -69,11 +70,12 @@ function generate(): void {
   console.log(`archive: ${count} transcripts, ${mb(bytes)} → ${seedsOut}`);
 }
 
-function buildSite(): number {
+async function buildSite(): Promise<number> {
   const marker = join(work, `site-${count}.done`);
   if (values.reuse && existsSync(marker) && existsSync(siteDir)) {
     // The pages are reused, the search code is this checkout's (it reads the bundle made below).
     cpSync(join(root, "_includes", "assets"), join(siteDir, "assets"), { recursive: true });
+    await bundleBrowserCode(join(siteDir, "assets"));
     return NaN;
   }
   const started = performance.now();
@@ -170,10 +172,12 @@ interface Traffic {
 function kindOf(url: string): string {
   if (/\/passages\//.test(url)) return "passages";
   if (/\/transcripts\.json/.test(url)) return "page map";
+  if (/\/shards\.json/.test(url)) return "shard list";
   if (/\/index\//.test(url)) return "word index";
   if (/\/filter\//.test(url)) return "filters";
   if (/\.pf_meta/.test(url)) return "metadata";
   if (/\/wasm\./.test(url)) return "wasm";
+  if (/\/search-script\.js/.test(url)) return "繁體 converter";
   return "script";
 }
 
@@ -197,10 +201,10 @@ class Meter {
       this.pending.push(
         (async () => {
           const s = await req.sizes().catch(() => null);
-          const res = await req.response();
+          const res = await req.response().catch(() => null);
           const body = res ? (await res.body().catch(() => Buffer.alloc(0))).length : 0;
           this.log.push({ url: req.url(), wire: s ? s.responseBodySize : 0, body });
-        })(),
+        })().catch(() => {}),
       );
     });
   }
@@ -316,7 +320,7 @@ async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun
 
 mkdirSync(work, { recursive: true });
 generate();
-const siteMs = buildSite();
+const siteMs = await buildSite();
 const archive = loadArchive(seedsOut);
 const pairs = archive.transcripts.reduce((n, t) => n + t.sections.reduce((m, s) => m + s.pairs.length, 0), 0);
 console.log(`site: ${archive.transcripts.length} transcripts, ${pairs} rows${Number.isNaN(siteMs) ? " (reused)" : `, Eleventy build ${secs(siteMs)}`}`);

@@ -1,6 +1,6 @@
 // Bundled as assets/archive.js: the index's filters, by tag, speaker/channel and year, with the
-// count shown. Without JavaScript the form stays hidden and the browse pages do the job.
-import { cardMatches, type CardFilters } from "./archive-filter.ts";
+// count shown (with what it counts: "共 2 篇 · 2 interviews"). Without JavaScript the form stays hidden and the browse pages do the job.
+import { cardMatches, countText, type CardFilters } from "./archive-filter.ts";
 
 const form = document.getElementById("filters") as HTMLFormElement | null;
 const cards = [...document.querySelectorAll<HTMLElement>(".cards > .card")];
@@ -20,7 +20,11 @@ if (form && cards.length) {
       card.hidden = !match;
       if (match) shown++;
     }
-    count.value = filters.tag || filters.speaker || filters.year ? `${shown} / ${cards.length}` : `${cards.length}`;
+    const text = countText(shown, cards.length, Boolean(filters.tag || filters.speaker || filters.year));
+    const en = document.createElement("span");
+    en.lang = "en";
+    en.textContent = text.en;
+    count.replaceChildren(`${text.zh} · `, en);
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
     history.replaceState(null, "", query.size ? `?${query}` : location.pathname);
   };

@@ -9,6 +9,16 @@ import { assembleArchive, SOURCE_EXTENSIONS, ingestFile, unreadableTranscript, t
 import type { Problem, Transcript } from "../model.ts";
 
 const cache = new Map<string, { key: string; transcript: Transcript }>();
+let caching = true;
+
+/**
+ * Keep each file's ingest (npm start: an edit re-reads one file) or not (a build's search workers
+ * read each file once, and keep nothing, so that their memory does not grow with the archive).
+ */
+export function setIngestCache(on: boolean): void {
+  caching = on;
+  if (!on) cache.clear();
+}
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -113,7 +123,7 @@ function loadFile(dir: string, path: string): Transcript {
       : `cannot read the file: ${reason(err)}`);
   }
   const transcript = ingestFile({ file, bytes });
-  cache.set(path, { key, transcript });
+  if (caching) cache.set(path, { key, transcript });
   return transcript;
 }
 

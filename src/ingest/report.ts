@@ -1,7 +1,7 @@
 // Printing problems for the command line: one line each, sorted, then a summary.
 import type { Archive } from "./archive.ts";
 import type { Problem } from "../model.ts";
-import { countProblems, formatProblem, summariseProblems } from "./problems.ts";
+import { countProblems, formatProblem, printable, summariseProblems } from "./problems.ts";
 
 /** A problem's file as shown: under the seeds folder as the user named it (`seeds/x.md`; `seeds` for the folder itself). */
 export function shownFile(file: string, relativeTo = ""): string {
@@ -41,4 +41,49 @@ export function failureMessage(err: unknown): string {
   let cause: unknown = err.cause;
   for (let depth = 0; cause instanceof Error && depth < 5; depth++, cause = cause.cause) parts.push(`caused by: ${cause.message.trim().split("\n")[0]}`);
   return parts.join("\n  ");
+}
+
+/** A problem as a development banner shows it: where (`seeds/x.md:3`), then what. */
+export interface ShownProblem {
+  where: string;
+  severity: Problem["severity"];
+  code: string;
+  message: string;
+}
+
+/** The problems of one file of the archive (its own and the archive's, e.g. a duplicate URL), sorted, for a page that shows them. */
+export function problemsOfFile(archive: Archive, file: string, relativeTo = ""): ShownProblem[] {
+  return archive.problems
+    .filter((p) => p.file === file)
+    .map((p) => ({ where: `${printable(shownFile(p.file, relativeTo))}:${p.line}`, severity: p.severity, code: p.code, message: printable(p.message) }));
+}
+
+/**
+ * Files that changed between two reads of the archive: added, removed, or read again (an ingest
+ * result is kept while its file is unchanged, so an unchanged file's transcript is the same object).
+ */
+export function changedFiles(before: Archive, after: Archive): string[] {
+  const old = new Map(before.transcripts.map((t) => [t.file, t.meta]));
+  const now = new Set(after.transcripts.map((t) => t.file));
+  const changed = after.transcripts.filter((t) => old.get(t.file) !== t.meta).map((t) => t.file);
+  const removed = [...old.keys()].filter((f) => !now.has(f));
+  return [...changed, ...removed].sort();
+}
+
+/**
+ * What a rebuild under `npm start` prints: every problem of the files changed since the last
+ * build, and of any other file that has a new one (a duplicate URL), as `npm run check` prints
+ * them, then a summary. Nothing when no transcript changed.
+ */
+export function rebuildReport(before: Archive, after: Archive, relativeTo = ""): string[] {
+  const changed = new Set(changedFiles(before, after));
+  if (!changed.size) return [];
+  const known = new Set(before.problems.map(formatProblem));
+  const shown = after.problems.filter((p) => changed.has(p.file) || !known.has(formatProblem(p)));
+  const files = new Set([...changed, ...shown.map((p) => p.file)]);
+  const what = [...changed].map((f) => shownFile(f, relativeTo)).join(", ");
+  return [
+    ...shown.map((p) => formatProblem({ ...p, file: shownFile(p.file, relativeTo) })),
+    `${summariseProblems(shown, files.size)} (changed: ${printable(what)})`,
+  ];
 }

@@ -7,10 +7,14 @@ import { join } from "node:path";
 import { constants, gunzipSync } from "node:zlib";
 import { SIGNATURE } from "./pagefind-files.ts";
 
-/** The map the search page reads from a bundle: Pagefind's page ids → slugs, and the passage size. */
+/**
+ * The map the search page reads from a bundle: Pagefind's page ids → each page's slug and how
+ * many word positions its interview fields take at its start (search/fields.ts), and the passage
+ * size.
+ */
 export interface BundleMap {
   passageSize: number;
-  pages: Record<string, string>;
+  pages: Record<string, [slug: string, fieldPositions: number]>;
 }
 
 export const BUNDLE_MAP = "transcripts.json";
@@ -39,16 +43,16 @@ export function fragmentUrls(bundle: string): Map<string, string> {
 }
 
 /** Writes `transcripts.json` from Pagefind's fragments (each names its page's URL, `/t/<slug>/`), removes them, and returns the slugs it names. */
-export function writeBundleMap(bundle: string, passageSize: number): string[] {
-  const pages: Record<string, string> = {};
+export function writeBundleMap(bundle: string, passageSize: number, fieldPositionsOf: (slug: string) => number): string[] {
+  const pages: BundleMap["pages"] = {};
   const urls = fragmentUrls(bundle);
   for (const id of [...urls.keys()].sort()) {
     const slug = /^\/t\/([^/]+)\/$/.exec(urls.get(id)!)?.[1];
     if (!slug) throw new Error(`search index: Pagefind page ${id} has an unexpected URL, ${urls.get(id)}`);
-    pages[id] = slug;
+    pages[id] = [slug, fieldPositionsOf(slug)];
   }
   rmSync(join(bundle, "fragment"), { recursive: true, force: true });
   const map: BundleMap = { passageSize, pages };
   writeFileSync(join(bundle, BUNDLE_MAP), JSON.stringify(map));
-  return Object.values(pages);
+  return Object.values(pages).map(([slug]) => slug);
 }

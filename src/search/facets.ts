@@ -1,6 +1,6 @@
 // What a search result can be filtered by: the values each record carries and the search
 // page's controls offer, from the same Transcript model.
-import type { Meta, Transcript } from "../model.ts";
+import type { Listing, Meta } from "../model.ts";
 import type { SideLanguage } from "./marks.ts";
 
 /** The filters each record carries; the search page offers one control per key. */
@@ -50,7 +50,7 @@ export interface SearchFacets {
 }
 
 /** The values the search page's filter controls offer (counts are transcripts), from the same model as the records. */
-export function searchFacets(transcripts: readonly Transcript[]): SearchFacets {
+export function searchFacets(transcripts: readonly (Listing & { pairs: number })[]): SearchFacets {
   const count = (map: Map<string, Facet>, value: string, label = value) => {
     const f = map.get(value);
     if (f) f.count++;
@@ -61,7 +61,7 @@ export function searchFacets(transcripts: readonly Transcript[]): SearchFacets {
   const tag = new Map<string, Facet>();
   const year = new Map<string, Facet>();
   for (const t of transcripts) {
-    if (!t.sections.some((s) => s.pairs.length)) continue;
+    if (!t.pairs) continue;
     count(interview, t.slug, t.meta.date ? `${t.meta.title} (${t.meta.date})` : t.meta.title);
     for (const s of speakersOf(t.meta)) count(speaker, s);
     for (const s of tagsOf(t.meta)) count(tag, s);

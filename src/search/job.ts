@@ -1,31 +1,51 @@
-// The search index job, step by step:
+// The search index job. The index is cut into shards (shards.ts), each a Pagefind bundle of its
+// own under `_site/pagefind/<shard>/`, listed newest first in `_site/pagefind/shards.json`. For
+// each shard, step by step:
 //
-//   1. records        record-pages.ts   each transcript's record page and passages (worker threads)
-//   2. Pagefind run   pagefind-run.ts   the Pagefind CLI over the record pages → a bundle
+//   1. records        record-pages.ts       each transcript's record page and passages (worker threads)
+//   2. Pagefind run   pagefind-run.ts       the Pagefind CLI over the shard's record pages → a bundle
 //   3. filter files   canonical-filters.ts  in canonical order (byte-identical rebuilds)
-//   4. bundle map     bundle-map.ts     Pagefind's page ids → slugs; Pagefind's fragments removed
-//   5. passages       record-pages.ts   copied into the bundle
-//   6. manifest       manifest.ts       npm start only: the edits' second bundle
+//   4. bundle map     bundle-map.ts         Pagefind's page ids → slugs; Pagefind's fragments removed
+//   5. passages       record-pages.ts       copied into the bundle
+//   then the bundle is kept in the shard cache (shard-cache.ts), whose copy replaces steps 1–5
+//   when the shard's transcripts and the code are unchanged; and, under npm start only,
+//   6. manifest       manifest.ts           the edits' second bundle
 //
-// A build starts the job beside Eleventy: worker threads (worker.ts) tokenise the transcripts
-// and write their record pages while the main thread renders the pages; then Pagefind indexes
-// them. On two cores that turns a sequence into overlapping work. One job runs at a time;
-// `npm start` keeps the workers and the record pages between rebuilds, so an edit re-tokenises
-// only the transcripts that changed, and after the first full run an edit is indexed alone into
-// a second bundle: Pagefind's time follows the words it indexes, so an edit costs seconds, not
-// a full run. When more than `deltaLimit` transcripts have changed, the next run is a full one.
-import { existsSync, readdirSync, rmSync } from "node:fs";
+// A build starts the job beside Eleventy: worker threads (worker.ts) write a shard's record pages
+// while the main thread renders the pages, and Pagefind indexes a shard while the workers write
+// the next. One job runs at a time; `npm start` keeps the workers and the record pages between
+// rebuilds, so an edit re-tokenises only the transcripts that changed, and after the first full
+// run an edit is indexed alone into a second bundle: Pagefind's time follows the words it
+// indexes, so an edit costs seconds, not a shard. When more than `deltaLimit` transcripts have
+// changed, the next run is a full one (the cache makes unchanged shards cost a copy).
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Transcript } from "../model.ts";
+import type { Transcript, TranscriptCard } from "../model.ts";
 import { writeBundleMap } from "./bundle-map.ts";
 import { canonicaliseFilters } from "./canonical-filters.ts";
 import { deltaFolder, removeDeltas, removeManifest, writeManifest } from "./manifest.ts";
 import { runPagefind } from "./pagefind-run.ts";
 import { DEFAULT_PASSAGE_SIZE } from "./passages.ts";
-import { copyPassages, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
+import { copyPassages, fieldPositionsOf, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
 import type { RecordOptions } from "./records.ts";
+import { ShardCache, shardKey } from "./shard-cache.ts";
+import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardLimits } from "./shards.ts";
+
+/** A transcript as the job sees it: where it is, its URL, and what its shard follows. */
+export interface SearchItem {
+  /** Relative to the seeds folder. */
+  file: string;
+  /** The slug the archive gave it. */
+  slug: string;
+  date?: string;
+  /** Its text's size (shards.ts). */
+  bytes: number;
+}
+
+/** A transcript (or its card) as a search item. */
+export const searchItem = (t: Transcript | TranscriptCard): SearchItem => ({ file: t.file, slug: t.slug, date: t.meta.date, bytes: "bytes" in t ? t.bytes : textBytes(t) });
 
 /** What one worker is asked to do. */
 export interface RecordJob {
@@ -35,29 +55,39 @@ export interface RecordJob {
   items: { file: string; slug: string }[];
   /** Skip transcripts whose pages this worker already wrote into recordsDir (npm start). */
   keep: boolean;
+  /** False: only remember the transcripts as written (their shard came from the cache; npm start). */
+  write: boolean;
+  /** Slugs that left the archive since the last job: forget them (should one come back, it is written again). */
+  forget: string[];
   options: RecordOptions;
 }
 
 export type RecordJobReply = { ok: true; result: RecordPagesResult } | { ok: false; message: string };
 
 export interface SearchJob {
-  /** The site folder; the bundle goes to `<siteDir>/pagefind/`. */
+  /** The site folder; the shards go to `<siteDir>/pagefind/`. */
   siteDir: string;
   seedsDir: string;
-  items: { file: string; slug: string }[];
+  items: SearchItem[];
   options?: RecordOptions;
+  /** Finished shards kept between builds (null: none). */
+  cacheDir?: string | null;
+  shardLimits?: ShardLimits;
 }
 
 export interface SearchIndexResult {
-  /** Pagefind pages (transcripts with text) in the index. */
+  /** Pagefind pages (transcripts with text) indexed by this run (cached shards not counted). */
   records: number;
-  /** Transcripts indexed. */
+  /** Transcripts in the index. */
   transcripts: number;
-  /** Wall time of the indexing, in ms: making the record pages, then Pagefind. */
+  /** Wall time of the indexing, in ms. */
   ms: number;
-  /** Of which: making the record pages (tokenising, segmenting Chinese), and the bundle (Pagefind and what follows). */
+  /** Of which: making the record pages (tokenising, segmenting Chinese), and the bundles (Pagefind and what follows; they overlap). */
   recordsMs: number;
   pagefindMs: number;
+  /** Shards in the index, and how many of them this run indexed (the others came from the cache). */
+  shards: number;
+  shardsIndexed: number;
   /**
    * `npm start` after its first run: the transcripts changed since then were indexed alone into a
    * second, small bundle; `records` counts that bundle's pages.
@@ -65,31 +95,136 @@ export interface SearchIndexResult {
   delta?: { transcripts: number; hidden: number };
 }
 
+/** The list of shards the search page reads, newest first (`<site>/pagefind/shards.json`). */
+export interface ShardsManifest {
+  passageSize: number;
+  shards: { id: string; from?: string; to?: string; transcripts: number }[];
+}
+
+export const SHARDS_MANIFEST = "shards.json";
+
+// Pagefind's own search interfaces, which the search page does not load.
+const PAGEFIND_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
+
 /**
- * Steps 2 to 5: the record pages in `recordsDir` (of `slugs` only, when given) as a bundle the
- * search page reads, at `bundle`. Returns the pages indexed and the time taken.
+ * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (all, when not given) as a bundle
+ * the search page reads, at `bundle`. Returns the pages indexed and the time taken.
  */
 export async function makeBundle(recordsDir: string, bundle: string, run: { slugs?: readonly string[]; passageSize?: number } = {}): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
-  const empty = !run.slugs && !hasRecordPages(recordsDir);
-  const pages = await runPagefind(recordsDir, bundle, { slugs: run.slugs, empty });
+  const slugs = run.slugs?.filter((slug) => hasRecordPages(recordFolder(recordsDir, slug)));
+  const empty = slugs ? slugs.length === 0 : !hasRecordPages(recordsDir);
+  const pages = await runPagefind(recordsDir, bundle, { slugs, empty });
   await canonicaliseFilters(bundle);
-  const slugs = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE);
-  copyPassages(recordsDir, bundle, slugs);
+  const named = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE, (slug) => fieldPositionsOf(recordsDir, slug));
+  copyPassages(recordsDir, bundle, named);
+  for (const name of readdirSync(bundle)) if (PAGEFIND_UI.test(name)) rmSync(join(bundle, name));
   return { pages, ms: Math.round(performance.now() - started) };
 }
 
+/** Runs tasks at most `width` at a time. */
+class Lanes {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly width: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.width) await new Promise<void>((go) => this.waiting.push(go));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+interface ShardRun {
+  recordsDir: string;
+  job: SearchJob;
+  /** Step 1 for a shard's transcripts. */
+  writeRecords(items: SearchItem[]): Promise<void>;
+  /** A shard came from the cache (npm start remembers its transcripts as indexed). */
+  onCached?(items: SearchItem[]): Promise<void>;
+  /** Pagefind runs at once. */
+  pagefindLanes: number;
+}
+
+/** Every shard: from the cache, or steps 1–5 (a shard's Pagefind run beside the next shard's records); then the shards' list. */
+async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: number; pages: number; recordsMs: number; pagefindMs: number }> {
+  const { job, recordsDir } = run;
+  const passageSize = job.options?.passageSize ?? DEFAULT_PASSAGE_SIZE;
+  const shards = assignShards(job.items, job.shardLimits ?? DEFAULT_SHARD_LIMITS);
+  const root = join(job.siteDir, "pagefind");
+  mkdirSync(root, { recursive: true });
+  // What is not a shard of this index (an older layout, shards that are gone) leaves.
+  const ids = new Set(shards.map((s) => s.id));
+  for (const name of readdirSync(root)) if (!ids.has(name)) rmSync(join(root, name), { recursive: true, force: true });
+  const cache = job.cacheDir ? new ShardCache(job.cacheDir) : null;
+  const bySlug = new Map(job.items.map((i) => [i.slug, i]));
+  const lanes = new Lanes(run.pagefindLanes);
+  const bundles: Promise<void>[] = [];
+  let indexed = 0;
+  let pages = 0;
+  let recordsMs = 0;
+  let pagefindMs = 0;
+  for (const shard of shards) {
+    const items = shard.slugs.map((slug) => bySlug.get(slug)!);
+    const out = join(root, shard.id);
+    const key = cache ? shardKey(job.seedsDir, items, passageSize) : undefined;
+    const hit = key ? cache!.get(key) : undefined;
+    if (hit) {
+      rmSync(out, { recursive: true, force: true });
+      cpSync(hit, out, { recursive: true });
+      await run.onCached?.(items);
+      continue;
+    }
+    const started = performance.now();
+    await run.writeRecords(items);
+    recordsMs += performance.now() - started;
+    indexed++;
+    bundles.push(
+      lanes.run(async () => {
+        const made = await makeBundle(recordsDir, out, { slugs: shard.slugs, passageSize });
+        pages += made.pages;
+        pagefindMs += made.ms;
+        if (key) cache!.put(key, out);
+      }),
+    );
+  }
+  await Promise.all(bundles);
+  cache?.prune();
+  writeShardsManifest(root, shards, passageSize);
+  return { shards: shards.length, indexed, pages, recordsMs: Math.round(recordsMs), pagefindMs: Math.round(pagefindMs) };
+}
+
+function writeShardsManifest(root: string, shards: Shard[], passageSize: number): void {
+  const manifest: ShardsManifest = { passageSize, shards: shards.map((s) => ({ id: s.id, ...(s.from ? { from: s.from, to: s.to } : {}), transcripts: s.slugs.length })) };
+  writeFileSync(join(root, SHARDS_MANIFEST), JSON.stringify(manifest));
+}
+
 /** All steps in this thread, over transcripts already read: for tools and benchmarks (a build uses SearchIndexer). */
-export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): Promise<SearchIndexResult> {
+export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions & { seedsDir?: string; cacheDir?: string | null; shardLimits?: ShardLimits } = {}): Promise<SearchIndexResult> {
+  const started = performance.now();
   const recordsDir = newRecordsDir();
+  const byslug = new Map(transcripts.map((t) => [t.slug, t]));
   try {
-    const written = writeRecordPages(recordsDir, transcripts, options);
-    const bundle = await makeBundle(recordsDir, join(siteDir, "pagefind"), { passageSize: options.passageSize });
-    return { records: written.records, transcripts: written.slugs.length, ms: written.ms + bundle.ms, recordsMs: written.ms, pagefindMs: bundle.ms };
+    const job: SearchJob = { siteDir, seedsDir: options.seedsDir ?? "", items: transcripts.map(searchItem), options, cacheDir: options.cacheDir ?? null, shardLimits: options.shardLimits };
+    const made = await indexShards({
+      recordsDir,
+      job,
+      pagefindLanes: defaultLanes(),
+      writeRecords: async (items) => void writeRecordPages(recordsDir, items.map((i) => byslug.get(i.slug)!), options),
+    });
+    removeManifest(siteDir);
+    return { records: made.pages, transcripts: transcripts.length, ms: Math.round(performance.now() - started), recordsMs: made.recordsMs, pagefindMs: made.pagefindMs, shards: made.shards, shardsIndexed: made.indexed };
   } finally {
     rmSync(recordsDir, { recursive: true, force: true });
   }
 }
+
+/** Pagefind runs at once: two on two cores or more (one parses on all cores while another writes on one), else one. */
+const defaultLanes = () => (availableParallelism() >= 2 ? 2 : 1);
 
 /** A stable worker for a file, so that under `npm start` the worker that wrote its pages is asked again. */
 function shareOf(file: string, workers: number): number {
@@ -101,6 +236,8 @@ function shareOf(file: string, workers: number): number {
 export interface SearchIndexerOptions {
   /** Worker threads (default: up to 2). */
   workers?: number;
+  /** Pagefind runs at once (default: 2 on two cores or more). */
+  pagefindLanes?: number;
   /** npm start: beyond this many changed transcripts, a full run instead of a second bundle (default: 5% of the archive, at least 20). */
   deltaLimit?: (transcripts: number) => number;
 }
@@ -108,23 +245,28 @@ export interface SearchIndexerOptions {
 export class SearchIndexer {
   private readonly workers: (Worker | undefined)[];
   private readonly deltaLimit: (transcripts: number) => number;
+  private readonly pagefindLanes: number;
   private queue: Promise<unknown> = Promise.resolve();
   private recordsDir: string | undefined;
-  /** npm start: has the full bundle been made, and which slugs changed since. */
+  /** npm start: has the full index been made, and which slugs changed since. */
   private full = false;
   private readonly changed = new Set<string>();
+  /** npm start: the slugs of the last job, and those that left since (the workers forget them). */
+  private known = new Set<string>();
+  private gone: string[] = [];
   private deltas = 0;
 
   /** `keep`: keep the workers and record pages between jobs, and index edits into a second bundle (npm start); else each job starts afresh. */
   constructor(private readonly keep: boolean, options: SearchIndexerOptions = {}) {
     const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
     this.deltaLimit = options.deltaLimit ?? ((n) => Math.max(20, Math.ceil(n * 0.05)));
+    this.pagefindLanes = options.pagefindLanes ?? defaultLanes();
     this.workers = Array.from({ length: workers }, () => undefined);
     // The record pages kept for `npm start` go when the process does.
     if (keep) process.once("exit", () => this.recordsDir && rmSync(this.recordsDir, { recursive: true, force: true }));
   }
 
-  /** Index `items` into `siteDir/pagefind/`; resolves when the bundle is on disk. Jobs run one after another. */
+  /** Index `items` into `siteDir/pagefind/`; resolves when the shards are on disk. Jobs run one after another. */
   run(job: SearchJob): Promise<SearchIndexResult> {
     const next = this.queue.then(() => this.index(job));
     this.queue = next.catch(() => undefined);
@@ -145,57 +287,67 @@ export class SearchIndexer {
     // Without `keep`, close() after each job has removed the last folder.
     const recordsDir = (this.recordsDir ??= newRecordsDir());
     const passageSize = job.options?.passageSize;
+    const result = (r: Omit<SearchIndexResult, "transcripts" | "ms">): SearchIndexResult => ({ ...r, transcripts: job.items.length, ms: Math.round(performance.now() - started) });
     try {
-      // 1. Records, by the workers.
-      const slugs = await this.writeRecords(recordsDir, job);
-      const recordsMs = Math.round(performance.now() - started);
-      const result = (pages: number, pagefindMs: number): SearchIndexResult => ({
-        records: pages,
-        transcripts: job.items.length,
-        ms: Math.round(performance.now() - started),
-        recordsMs,
-        pagefindMs,
-      });
-      // npm start, after the first full run: 2–5 over the changed transcripts alone, into a second bundle, and 6.
-      if (this.keep && this.full && this.changed.size <= this.deltaLimit(job.items.length)) {
-        const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
-        const name = deltaFolder(++this.deltas);
-        const bundle = live.length ? await makeBundle(recordsDir, join(job.siteDir, name), { slugs: live, passageSize }) : { pages: 0, ms: 0 };
-        writeManifest(job.siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
-        removeDeltas(job.siteDir, live.length ? name : undefined);
-        return { ...result(bundle.pages, bundle.ms), delta: { transcripts: live.length, hidden: this.changed.size } };
+      const slugs = new Set(job.items.map((i) => i.slug));
+      this.dropGone(recordsDir, slugs);
+      // npm start, after the first full run: step 1 for what changed, 2–5 over it alone into a second bundle, and 6.
+      if (this.keep && this.full) {
+        const recordsStarted = performance.now();
+        await this.writeRecords(recordsDir, job, job.items);
+        const recordsMs = Math.round(performance.now() - recordsStarted);
+        if (this.changed.size <= this.deltaLimit(job.items.length)) {
+          const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
+          const name = deltaFolder(++this.deltas);
+          const bundle = live.length ? await makeBundle(recordsDir, join(job.siteDir, name), { slugs: live, passageSize }) : { pages: 0, ms: 0 };
+          writeManifest(job.siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
+          removeDeltas(job.siteDir, live.length ? name : undefined);
+          return result({ records: bundle.pages, recordsMs, pagefindMs: bundle.ms, shards: 0, shardsIndexed: 0, delta: { transcripts: live.length, hidden: this.changed.size } });
+        }
       }
-      // 2–5 over every transcript.
-      const bundle = await makeBundle(recordsDir, join(job.siteDir, "pagefind"), { passageSize });
+      // Every shard (unchanged ones from the cache).
+      const made = await indexShards({
+        recordsDir,
+        job,
+        pagefindLanes: this.pagefindLanes,
+        writeRecords: (items) => this.writeRecords(recordsDir, job, items),
+        onCached: this.keep ? (items) => this.writeRecords(recordsDir, job, items, false) : undefined,
+      });
       // 6. npm start: an empty manifest (the search page reads it before each search; a missing one is a 404 in its console).
       removeDeltas(job.siteDir);
       if (this.keep) writeManifest(job.siteDir, { bundle: null, stale: [] });
       else removeManifest(job.siteDir);
       this.full = this.keep;
       this.changed.clear();
-      return result(bundle.pages, bundle.ms);
+      return result({ records: made.pages, recordsMs: made.recordsMs, pagefindMs: made.pagefindMs, shards: made.shards, shardsIndexed: made.indexed });
     } finally {
       if (!this.keep) await this.close();
     }
   }
 
-  /** Step 1: the workers write the record pages of their share; pages of transcripts that are gone leave. Returns the job's slugs. */
-  private async writeRecords(recordsDir: string, job: SearchJob): Promise<Set<string>> {
-    const shares = this.workers.map(() => [] as SearchJob["items"]);
-    for (const item of job.items) shares[shareOf(item.file, shares.length)]!.push(item);
-    const written = await Promise.all(shares.map((items, i) => this.send(i, { recordsDir, seedsDir: job.seedsDir, items, keep: this.keep, options: job.options ?? {} })));
-    for (const w of written) for (const slug of w.slugs) this.changed.add(slug);
-    // Pages of transcripts that are gone (or moved to another slug) leave the index.
-    const slugs = new Set(job.items.map((i) => i.slug));
+  /** Step 1 by the workers for these items (`write` false: only remember them as written). */
+  private async writeRecords(recordsDir: string, job: SearchJob, items: readonly SearchItem[], write = true): Promise<void> {
+    const shares = this.workers.map(() => [] as { file: string; slug: string }[]);
+    for (const { file, slug } of items) shares[shareOf(file, shares.length)]!.push({ file, slug });
+    const forget = this.gone;
+    this.gone = [];
+    const written = await Promise.all(
+      shares.map((share, i) => (share.length || forget.length ? this.send(i, { recordsDir, seedsDir: job.seedsDir, items: share, keep: this.keep, write, forget, options: job.options ?? {} }) : null)),
+    );
+    for (const w of written) for (const slug of w?.slugs ?? []) this.changed.add(slug);
+  }
+
+  /** Transcripts that are gone (or moved to another slug) since the last job leave the index, and their record pages go. */
+  private dropGone(recordsDir: string, slugs: ReadonlySet<string>): void {
     const folders = recordFolders(recordsDir);
-    if (existsSync(folders)) {
-      for (const name of readdirSync(folders)) {
-        if (slugs.has(name)) continue;
-        rmSync(join(folders, name), { recursive: true, force: true });
-        this.changed.add(name);
-      }
+    const gone = new Set([...this.known].filter((slug) => !slugs.has(slug)));
+    if (existsSync(folders)) for (const name of readdirSync(folders)) if (!slugs.has(name)) gone.add(name);
+    for (const slug of gone) {
+      rmSync(recordFolder(recordsDir, slug), { recursive: true, force: true });
+      this.changed.add(slug);
     }
-    return slugs;
+    this.gone.push(...gone);
+    this.known = new Set(slugs);
   }
 
   private send(i: number, job: RecordJob): Promise<RecordPagesResult> {

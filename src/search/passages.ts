@@ -112,8 +112,10 @@ export interface PassageMatches {
 /**
  * The passages of a transcript that hold matches, best first: the longest run of matched words
  * at consecutive positions (a quote typed in order), then the most matches, then page order.
+ * Positions below `fields` are the interview's fields (search/fields.ts): a passage is ranked by
+ * the transcript's own words in it, and passages with matches in the fields only come last.
  */
-export function passageOrder(words: readonly number[], size: number): PassageMatches[] {
+export function passageOrder(words: readonly number[], size: number, fields = 0): PassageMatches[] {
   const byPassage = new Map<number, number[]>();
   for (const w of [...new Set(words)].sort((a, b) => a - b)) {
     const n = Math.floor(w / size);
@@ -121,15 +123,22 @@ export function passageOrder(words: readonly number[], size: number): PassageMat
     if (list) list.push(w);
     else byPassage.set(n, [w]);
   }
-  const out: PassageMatches[] = [];
-  for (const [n, list] of byPassage) {
-    let run = 1;
-    let best = 1;
+  const longestRun = (list: number[]) => {
+    let run = list.length ? 1 : 0;
+    let best = run;
     for (let i = 1; i < list.length; i++) {
       run = list[i] === list[i - 1]! + 1 ? run + 1 : 1;
       best = Math.max(best, run);
     }
-    out.push({ n, words: list, run: best });
+    return best;
+  };
+  const out: (PassageMatches & { body: boolean; count: number })[] = [];
+  for (const [n, list] of byPassage) {
+    const body = list.filter((w) => w >= fields);
+    const ranked = body.length ? body : list;
+    out.push({ n, words: list, run: longestRun(ranked), count: ranked.length, body: body.length > 0 });
   }
-  return out.sort((a, b) => b.run - a.run || b.words.length - a.words.length || a.n - b.n);
+  return out
+    .sort((a, b) => Number(b.body) - Number(a.body) || b.run - a.run || b.count - a.count || a.n - b.n)
+    .map(({ n, words: w, run }) => ({ n, words: w, run }));
 }

@@ -2,7 +2,7 @@
 // passages as gzip'd JSON, in a folder of its own under a temporary records folder
 // (`<records>/t/<slug>/`, as its page's URL). Done in worker threads beside Eleventy (job.ts,
 // worker.ts). Also step 4: the passages copied into the bundle.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -28,6 +28,12 @@ export const recordFolders = (recordsDir: string) => join(recordsDir, "t");
 /** The folder of one transcript's record page and passages (its slug is unique and ASCII): `t/<slug>/`, as its page. */
 export const recordFolder = (recordsDir: string, slug: string) => join(recordFolders(recordsDir), slug);
 
+/** The file beside a record page that says how many word positions its interview fields take. */
+const FIELD_POSITIONS = "fields.txt";
+
+/** How many word positions a transcript's interview fields take at the start of its record (search/fields.ts). */
+export const fieldPositionsOf = (recordsDir: string, slug: string) => Number(readFileSync(join(recordFolder(recordsDir, slug), FIELD_POSITIONS), "utf8"));
+
 /** Does a folder (or one inside it) hold at least one record page? */
 export const hasRecordPages = (dir: string) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith(".html"));
 
@@ -45,6 +51,7 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
     const search = transcriptSearch(t, options);
     if (!search) continue;
     writeFileSync(join(folder, "index.html"), recordHtml(search.record));
+    writeFileSync(join(folder, FIELD_POSITIONS), String(search.fieldPositions));
     search.passages.forEach((passage, n) => writeFileSync(join(folder, passageFile(n)), gzipSync(JSON.stringify(passage), { level: 4 })));
     records++;
   }
@@ -57,6 +64,6 @@ export const PASSAGES = "passages";
 /** Copies the passages of `slugs` (the transcripts a bundle holds) from the records folder into the bundle. */
 export function copyPassages(recordsDir: string, bundle: string, slugs: readonly string[]): void {
   for (const slug of slugs) {
-    cpSync(recordFolder(recordsDir, slug), join(bundle, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") });
+    cpSync(recordFolder(recordsDir, slug), join(bundle, PASSAGES, slug), { recursive: true, filter: (from) => !from.endsWith(".html") && !from.endsWith(FIELD_POSITIONS) });
   }
 }

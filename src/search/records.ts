@@ -14,13 +14,17 @@ import { escapeHtml, renderBlock } from "../site/markdown.ts";
 import { speakersOf, tagsOf, whoOf, type SearchRecordFilters } from "./facets.ts";
 import { PAIR_MARK, SIDE_MARK, type SideLanguage } from "./marks.ts";
 import { cutPassages, DEFAULT_PASSAGE_SIZE, type PairSpan, type Passage, type SearchRecordMeta } from "./passages.ts";
-import { htmlToText, sideText, tokenizeChinese, tokenizeEnglish } from "./tokens.ts";
+import { interviewFields } from "./fields.ts";
+import { chineseSearchTokens, englishSearchTokens, htmlToText, sideText, type SideTokens } from "./tokens.ts";
 
 /** One transcript as one Pagefind page. */
 export interface SearchRecord {
   /** `/t/<slug>/`: Pagefind gives the page the URL of its file, `t/<slug>/index.html`. */
   url: string;
   language: "en";
+  /** The interview's fields (fields.ts), in search form: indexed first, weighted. */
+  fields: string;
+  /** The transcript's pairs, in search form. */
   content: string;
   filters: SearchRecordFilters;
 }
@@ -30,6 +34,8 @@ export interface TranscriptSearch {
   slug: string;
   record: SearchRecord;
   passages: Passage[];
+  /** Word positions of the interview's fields, which come first (positions 0 to this - 1). */
+  fieldPositions: number;
 }
 
 export interface RecordOptions {
@@ -39,23 +45,40 @@ export interface RecordOptions {
 
 interface PairTokens {
   id: string;
-  en: string[];
-  zh: string[];
+  en: SideTokens;
+  zh: SideTokens;
 }
+
+const NONE: SideTokens = { shown: [], indexed: [] };
 
 /** A pair's two sides as tokens; rows the parser kept as plain text go to the side of their language. */
 export function pairTokens(pair: Pair): PairTokens | undefined {
-  let en = pair.en ? tokenizeEnglish(sideText(pair.en)) : [];
-  let zh = pair.zh ? tokenizeChinese(sideText(pair.zh)) : [];
+  let en = pair.en ? englishSearchTokens(sideText(pair.en)) : NONE;
+  let zh = pair.zh ? chineseSearchTokens(sideText(pair.zh)) : NONE;
   if (pair.kind === "text" && pair.raw) {
     const text = htmlToText(renderBlock(pair.raw.text));
     const lang = detectLanguage(text);
-    if (lang === "en") en = tokenizeEnglish(text);
-    else if (lang === "zh") zh = tokenizeChinese(text);
+    if (lang === "en") en = englishSearchTokens(text);
+    else if (lang === "zh") zh = chineseSearchTokens(text);
   }
-  if (!en.length && !zh.length) return undefined;
+  if (!en.shown.length && !zh.shown.length) return undefined;
   return { id: pair.id, en, zh };
 }
+
+/**
+ * A field of the interview as a pair: text with a Chinese character on the Chinese side (its
+ * tokenizer segments the Chinese and keeps Latin words whole: "Jensen Huang（黄仁勋）"), other
+ * text on the English side.
+ */
+function fieldTokens(id: string, text: string): PairTokens {
+  return /\p{Script=Han}/u.test(text) ? { id, en: NONE, zh: chineseSearchTokens(text) } : { id, en: englishSearchTokens(text), zh: NONE };
+}
+
+/**
+ * How much a word in the interview's fields counts against one in its transcript, for Pagefind's
+ * ranking (data-pagefind-weight; 1 is the transcript's text, 10 the most Pagefind allows).
+ */
+export const FIELD_WEIGHT = 10;
 
 /**
  * The search data of one transcript: its pairs, in page order, as one record, and that record
@@ -65,27 +88,41 @@ export function pairTokens(pair: Pair): PairTokens | undefined {
 export function transcriptSearch(t: Transcript, options: RecordOptions = {}): TranscriptSearch | undefined {
   // Each pair's tokens as text (joined once: the record and its passages are made of them).
   const pairs: PairSpan[] = [];
+  const indexed: string[] = [];
   const language = new Set<SideLanguage>();
   let position = 0;
+  let fieldWords = 0;
+  const add = (p: PairTokens) => {
+    pairs.push({ id: p.id, start: position, length: p.en.shown.length + p.zh.shown.length + 2, text: [PAIR_MARK, ...p.en.shown, SIDE_MARK, ...p.zh.shown].join(" ") });
+    indexed.push([PAIR_MARK, ...p.en.indexed, SIDE_MARK, ...p.zh.indexed].join(" "));
+    position += p.en.shown.length + p.zh.shown.length + 2;
+  };
   for (const section of t.sections) {
     for (const pair of section.pairs) {
       const p = pairTokens(pair);
       if (!p) continue;
-      if (p.en.length) language.add("en");
-      if (p.zh.length) language.add("zh");
-      const tokens = [PAIR_MARK, ...p.en, SIDE_MARK, ...p.zh];
-      pairs.push({ id: p.id, start: position, length: tokens.length, text: tokens.join(" ") });
-      position += tokens.length;
+      if (p.en.shown.length) language.add("en");
+      if (p.zh.shown.length) language.add("zh");
+      add(p);
     }
   }
   if (!pairs.length) return undefined;
+  // The interview's fields come first (their words then have the lowest positions, in passage 0).
+  const body = { pairs: pairs.splice(0), indexed: indexed.splice(0), end: position };
+  position = 0;
+  for (const f of interviewFields(t)) add(fieldTokens(f.id, f.text));
+  fieldWords = position;
+  for (const x of body.pairs) pairs.push({ ...x, start: x.start + fieldWords });
+  indexed.push(...body.indexed);
   const page = `/t/${t.slug}/`;
   const who = whoOf(t.meta);
   const meta: SearchRecordMeta = { title: t.meta.title, page, ...(t.meta.date ? { date: t.meta.date } : {}), ...(who ? { who } : {}) };
+  const fieldCount = pairs.length - body.pairs.length;
   const record: SearchRecord = {
     url: page,
     language: "en",
-    content: pairs.map((x) => x.text).join(" "),
+    fields: indexed.slice(0, fieldCount).join(" "),
+    content: indexed.slice(fieldCount).join(" "),
     filters: {
       interview: [t.slug],
       speaker: speakersOf(t.meta),
@@ -94,12 +131,12 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
       language: (["en", "zh"] as const).filter((l) => language.has(l)),
     },
   };
-  return { slug: t.slug, record, passages: cutPassages(pairs, meta, options.passageSize ?? DEFAULT_PASSAGE_SIZE) };
+  return { slug: t.slug, record, passages: cutPassages(pairs, meta, options.passageSize ?? DEFAULT_PASSAGE_SIZE), fieldPositions: fieldWords };
 }
 
 /**
- * One record as the HTML page the Pagefind CLI indexes. The content is the body's only text, so
- * Pagefind's word positions are the record's token positions; filters are `<meta>` tags whose
+ * One record as the HTML page the Pagefind CLI indexes. The fields, then the content, are the
+ * body's only text, so Pagefind's word positions are the record's token positions; filters are `<meta>` tags whose
  * value Pagefind reads from the `content` attribute (`key[content]`), so no value is ever parsed.
  */
 export function recordHtml(record: SearchRecord): string {
@@ -107,7 +144,8 @@ export function recordHtml(record: SearchRecord): string {
   for (const [key, values] of Object.entries(record.filters) as [string, string[]][]) {
     for (const value of values) tags.push(`<meta data-pagefind-filter="${key}[content]" content="${escapeHtml(value)}">`);
   }
-  return `<!doctype html><html lang="${record.language}"><head><meta charset="utf-8">${tags.join("")}</head><body>${escapeHtml(record.content)}</body></html>\n`;
+  const fields = record.fields ? `<div data-pagefind-weight="${FIELD_WEIGHT}">${escapeHtml(record.fields)}</div> ` : "";
+  return `<!doctype html><html lang="${record.language}"><head><meta charset="utf-8">${tags.join("")}</head><body>${fields}<div>${escapeHtml(record.content)}</div></body></html>\n`;
 }
 
 /** Search data of a whole archive, in transcript order (transcripts without text left out). */

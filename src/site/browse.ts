@@ -1,6 +1,6 @@
 // Everything the index and the browse pages show, computed once per build
 // from the published transcripts.
-import type { Transcript } from "../model.ts";
+import type { Listing as Transcript } from "../model.ts";
 import { buildTaxonomy, termIndex, yearCounts, type Taxonomy, type TaxonomyKind, type Term } from "./taxonomy.ts";
 
 export interface Browse {
@@ -9,8 +9,8 @@ export interface Browse {
   terms: Term[];
   years: { year: string; count: number }[];
   bySlug: Record<string, Transcript>;
-  /** Term key → slug, per kind, for links from transcript pages. */
-  slugs: Record<TaxonomyKind, Map<string, string>>;
+  /** Term key → term, per kind: where a name on a transcript page links to, and how it is shown. */
+  termsByKey: Record<TaxonomyKind, Map<string, Term>>;
 }
 
 export function buildBrowse(published: readonly Transcript[]): Browse {
@@ -20,6 +20,6 @@ export function buildBrowse(published: readonly Transcript[]): Browse {
     terms: Object.values(taxonomy).flat(),
     years: yearCounts(published),
     bySlug: Object.fromEntries(published.map((t) => [t.slug, t])),
-    slugs: termIndex(taxonomy),
+    termsByKey: termIndex(taxonomy),
   };
 }

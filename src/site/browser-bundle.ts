@@ -2,7 +2,8 @@
 // esbuild, once per build. Each entry keeps the file name the templates load: theme.js runs in
 // <head> before the first paint and reader.js / archive.js / quotes.js are deferred, all classic scripts;
 // deeplink.js and search.js are modules (they find the site base from import.meta.url, and
-// deeplink.js imports search.js only when the header box is first used).
+// deeplink.js imports search.js only when the header box is first used, and search.js imports
+// search-script.js, the 繁體 → 简体 converter, only for a query with a Chinese character).
 import { build, type BuildOptions } from "esbuild";
 import { fileURLToPath } from "node:url";
 
@@ -16,6 +17,7 @@ export const BROWSER_ENTRIES = {
   quotes: "iife",
   deeplink: "esm",
   search: "esm",
+  "search-script": "esm",
 } as const satisfies Record<string, BuildOptions["format"]>;
 
 /** The folder of the browser code, for watching under `npm start`. */

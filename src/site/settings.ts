@@ -1,5 +1,5 @@
-// Build settings from the environment, in one place: SEEDS_DIR, SITE_DIR,
-// PATH_PREFIX, NO_SEARCH_INDEX, ALLOW_ERRORS, EXCLUDE_DRAFTS, SITE_URL.
+// Build settings from the environment, in one place: SEEDS_DIR, SITE_DIR, PATH_PREFIX,
+// NO_SEARCH_INDEX, ALLOW_ERRORS, EXCLUDE_DRAFTS, SITE_URL, SEARCH_CACHE_DIR, SEARCH_SHARD_SIZE.
 import { resolve } from "node:path";
 
 export interface BuildSettings {
@@ -17,6 +17,10 @@ export interface BuildSettings {
   excludeDrafts: boolean;
   /** `SITE_URL` (e.g. `https://user.github.io`): origin for absolute links in the feed, sitemap and Open Graph tags; else `url` in _data/site.json. */
   siteUrl?: string;
+  /** `SEARCH_CACHE_DIR`: where finished search shards are kept between builds (default `.cache/search-shards`; `off` keeps none). */
+  searchCacheDir: string | null;
+  /** `SEARCH_SHARD_SIZE`: at most this many transcripts in a shard of the search index (default: src/search/shards.ts). */
+  shardSize?: number;
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -34,5 +38,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     allowErrors: env.ALLOW_ERRORS === "1",
     excludeDrafts: env.EXCLUDE_DRAFTS === "1",
     siteUrl: env.SITE_URL?.trim().replace(/\/+$/, "") || undefined,
+    searchCacheDir: env.SEARCH_CACHE_DIR === "off" ? null : resolve(env.SEARCH_CACHE_DIR || ".cache/search-shards"),
+    shardSize: Number(env.SEARCH_SHARD_SIZE) > 0 ? Math.floor(Number(env.SEARCH_SHARD_SIZE)) : undefined,
   };
 }

@@ -1,6 +1,6 @@
 // JSON-LD describing a transcript (schema.org), and its safe serialisation
 // into a <script type="application/ld+json"> data block.
-import type { Transcript } from "../model.ts";
+import type { Listing as Transcript } from "../model.ts";
 
 export function transcriptJsonLd(t: Transcript, url: string): Record<string, unknown> {
   const data: Record<string, unknown> = {

@@ -1,8 +1,17 @@
 // Browsing by tag, speaker/channel, person and company. Names are normalised
 // (Unicode width, case, spacing, punctuation) so that one person has one page:
 // `Jensen Huang`, `jensen  huang` and `Jensen Huang（黄仁勋）` meet under one key.
+// Grouping ignores case; showing does not: a name is shown as written, and one written all in
+// lower case (as tag lists often are: `openai`, `ai基础设施`) in the case the archive writes it
+// elsewhere (`OpenAI`, and `AI基础设施` in a heading).
 import { createHash } from "node:crypto";
-import type { Transcript } from "../model.ts";
+import type { Listing, Transcript as FullTranscript } from "../model.ts";
+
+/**
+ * What the taxonomy reads of a transcript: its listing, and either its text (for the case of
+ * names written all in lower case) or, from a card, the spellings already found in it.
+ */
+export type Transcript = Listing & Partial<Pick<FullTranscript, "sections" | "summary">> & { spellings?: Readonly<Record<string, readonly string[]>> };
 import { slugify } from "../ingest/slug.ts";
 
 export type TaxonomyKind = "tags" | "speakers" | "people" | "companies";
@@ -17,6 +26,11 @@ export interface Term {
   slug: string;
   /** Transcript slugs, newest first. */
   transcripts: string[];
+  /**
+   * How the archive writes the term's lower-case spellings with capitals: lower-case spelling →
+   * the spelling seen most (`openai` → `OpenAI`). Empty when none is written in lower case.
+   */
+  cased: Record<string, string>;
 }
 
 export type Taxonomy = Record<TaxonomyKind, Term[]>;
@@ -41,28 +55,107 @@ export function termSlug(key: string): string {
   return ascii ? `${ascii}-${hash}` : hash;
 }
 
+/**
+ * The names in one companies entry: `OpenAI/Anthropic/Gemini` and `TSMC/SK Hynix` list several
+ * (each with its own page); an entry holding a link or markup stays whole.
+ */
+export function companyNames(entry: string): string[] {
+  const text = entry.trim();
+  if (/:\/\/|[[\]<>`]/.test(text)) return text ? [text] : [];
+  return text
+    .split(/\s*[/／]\s*/)
+    .map((n) => n.trim().replace(/^(\*\*|__|\*|_)(.+)\1$/, "$2").trim())
+    .filter(Boolean);
+}
+
 const FIELDS: Record<TaxonomyKind, (t: Transcript) => string[]> = {
   tags: (t) => t.meta.tags,
   speakers: (t) => [t.meta.speaker ?? t.meta.channel ?? t.meta.author].filter((s): s is string => !!s),
   people: (t) => [...t.meta.people, ...(t.meta.guest ? [t.meta.guest] : [])],
-  companies: (t) => t.meta.companies.flatMap((c) => c.split(/\s*\/\s*/)),
+  companies: (t) => t.meta.companies.flatMap(companyNames),
 };
+
+/** A name as the taxonomy reads it: NFKC, single spaces. */
+const cleanName = (raw: string) => raw.normalize("NFKC").replace(/\s+/g, " ").trim();
+const hasCapitals = (name: string) => /\p{Lu}/u.test(name);
+/** Written all in lower case, with letters that have a case (`openai`, `ai基础设施`; not `计算扩展定律`). */
+const allLower = (name: string) => /\p{Ll}/u.test(name) && !hasCapitals(name);
+
+const editorial = new WeakMap<Transcript, string>();
+
+/** What a transcript writes about itself in few words: title, summary, headings, summary blocks. Where names are written with care. */
+function editorialText(t: Transcript): string {
+  let text = editorial.get(t);
+  if (text === undefined) editorial.set(t, (text = joinEditorial(t)));
+  return text;
+}
+
+function joinEditorial(t: Transcript): string {
+  const s = t.summary;
+  return [
+    t.meta.title,
+    t.meta.titleEn,
+    t.meta.summary,
+    ...(t.sections ?? []).map((x) => x.heading),
+    s?.tldr,
+    ...(s?.chapters ?? []).flatMap((c) => [c.title, c.summary]),
+    ...(s?.corePoints ?? []).map((p) => p.title),
+    ...(s?.companies ?? []).map((c) => c.name),
+    ...(s?.people ?? []).map((p) => p.name),
+  ]
+    .filter(Boolean)
+    .join("\n")
+    .normalize("NFKC");
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Spellings of `lower` in `text` that differ from it only in case and have capitals; a Latin end of the name is a whole-word end. */
+export function casedSpellings(lower: string, text: string): string[] {
+  const start = /^[a-z0-9]/i.test(lower) ? "(?<![A-Za-z0-9])" : "";
+  const end = /[a-z0-9]$/i.test(lower) ? "(?![A-Za-z0-9])" : "";
+  const re = new RegExp(`${start}${escapeRegExp(lower)}${end}`, "giu");
+  return [...text.matchAll(re)].map((m) => m[0]).filter((m) => hasCapitals(m) && m.toLowerCase() === lower);
+}
+
+/** A name as written, or, when written all in lower case, in the case the term's `cased` knows for it. */
+export function shownName(name: string, cased: Readonly<Record<string, string>> | undefined): string {
+  const clean = cleanName(name);
+  return (allLower(clean) && cased?.[clean]) || name.trim();
+}
+
+/**
+ * The spellings with capitals that a transcript's own titles, headings and summary give its names
+ * written all in lower case (for its card: buildTaxonomy then needs no text).
+ */
+export function spellingsOf(t: Transcript): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const kind of Object.keys(FIELDS) as TaxonomyKind[]) {
+    for (const raw of FIELDS[kind](t)) {
+      const name = cleanName(raw);
+      if (allLower(name) && !(name in out)) out[name] = casedSpellings(name, editorialText(t));
+    }
+  }
+  return out;
+}
 
 /** Terms of every kind over transcripts given newest first; terms sorted by count, then name. */
 export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
   const result = {} as Taxonomy;
   for (const kind of Object.keys(FIELDS) as TaxonomyKind[]) {
-    const byKey = new Map<string, { spellings: Map<string, number>; transcripts: string[] }>();
+    const byKey = new Map<string, { spellings: Map<string, number>; transcripts: Transcript[] }>();
     for (const t of transcripts) {
       const seen = new Set<string>();
       for (const raw of FIELDS[kind](t)) {
-        const name = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
+        const name = cleanName(raw);
         const key = termKey(name);
         if (!key || seen.has(key)) continue;
         seen.add(key);
-        const entry = byKey.get(key) ?? { spellings: new Map<string, number>(), transcripts: [] as string[] };
+        const entry = byKey.get(key) ?? { spellings: new Map<string, number>(), transcripts: [] as Transcript[] };
         entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
-        entry.transcripts.push(t.slug);
+        entry.transcripts.push(t);
         byKey.set(key, entry);
       }
     }
@@ -71,8 +164,20 @@ export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
       .map(([key, e]) => {
         // The most used spelling; on a tie the one written with capitals ("Example Pod" over "example pod").
         const capitals = (n: string) => (n.match(/\p{Lu}/gu) ?? []).length;
-        const name = [...e.spellings.entries()].reduce((best, cur) => (cur[1] > best[1] || (cur[1] === best[1] && capitals(cur[0]) > capitals(best[0])) ? cur : best))[0];
-        return { kind, key, name, slug: "", transcripts: e.transcripts };
+        const best = [...e.spellings.entries()].reduce((b, cur) => (cur[1] > b[1] || (cur[1] === b[1] && capitals(cur[0]) > capitals(b[0])) ? cur : b))[0];
+        // Lower-case spellings: how the same letters are written with capitals, in the other
+        // spellings and in these transcripts' titles, headings and summaries.
+        const cased: Record<string, string> = {};
+        for (const lower of e.spellings.keys()) {
+          if (!allLower(lower)) continue;
+          const seen = new Map<string, number>();
+          const add = (form: string, n: number) => seen.set(form, (seen.get(form) ?? 0) + n);
+          for (const [other, n] of e.spellings) if (hasCapitals(other) && other.toLowerCase() === lower) add(other, n);
+          for (const t of e.transcripts) for (const form of t.spellings ? (t.spellings[lower] ?? []) : casedSpellings(lower, editorialText(t))) add(form, 1);
+          const top = [...seen.entries()].reduce<[string, number] | undefined>((b, cur) => (!b || cur[1] > b[1] ? cur : b), undefined);
+          if (top) cased[lower] = top[0];
+        }
+        return { kind, key, name: shownName(best, cased), slug: "", transcripts: e.transcripts.map((t) => t.slug), cased };
       })
       .sort((a, b) => b.transcripts.length - a.transcripts.length || a.key.localeCompare(b.key))
       .map((term) => {
@@ -85,10 +190,10 @@ export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
   return result;
 }
 
-/** Where a name of a kind has its page: the slug of its term. */
-export function termIndex(taxonomy: Taxonomy): Record<TaxonomyKind, Map<string, string>> {
-  const out = {} as Record<TaxonomyKind, Map<string, string>>;
-  for (const kind of Object.keys(taxonomy) as TaxonomyKind[]) out[kind] = new Map(taxonomy[kind].map((t) => [t.key, t.slug]));
+/** The term of each key, per kind: where a name has its page, and how it is shown. */
+export function termIndex(taxonomy: Taxonomy): Record<TaxonomyKind, Map<string, Term>> {
+  const out = {} as Record<TaxonomyKind, Map<string, Term>>;
+  for (const kind of Object.keys(taxonomy) as TaxonomyKind[]) out[kind] = new Map(taxonomy[kind].map((t) => [t.key, t]));
   return out;
 }
 

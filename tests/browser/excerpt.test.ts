@@ -22,6 +22,13 @@ describe("excerpt", () => {
     expect(whole(e.parts)).toBe("我们有三个扩展定律 OK。");
     expect(marked(e.parts)).toEqual(["扩展定律"]);
   });
+  it("keeps a space between two marked words in Chinese text inside the mark", () => {
+    const t = tokens(["人物", "：", "Sarah", SPACE_MARK, "Guo", SPACE_MARK, "·"]);
+    const e = excerpt(t, "zh", new Set([102, 104]));
+    expect(marked(e.parts)).toEqual(["Sarah Guo"]);
+    expect(whole(e.parts)).toBe("人物：Sarah Guo ·");
+  });
+
   it("marks separate matches separately", () => {
     const e = excerpt(tokens(["atomic", "energy", "and", "bombs"]), "en", new Set([100, 103]));
     expect(marked(e.parts)).toEqual(["atomic", "bombs"]);

@@ -56,11 +56,15 @@ describe("standsFor and matchedWords", () => {
 });
 
 describe("quotesFirst", () => {
+  const r = (id: string, phrase: number, distinct = phrase) => ({ id, ranked: [{ phrase, distinct } as never] as { phrase: number; distinct: number }[] });
   it("puts the results whose best pair holds the whole query first, otherwise keeps the order, and drops the unshown", () => {
-    const r = (id: string, phrase: number) => ({ id, ranked: [{ phrase } as never] as { phrase: number }[] });
     const got = quotesFirst([r("a", 1), null, r("b", 2), r("c", 1), r("d", 2)] as never[], "atomic bombs") as { id: string }[];
     expect(got.map((h) => h.id)).toEqual(["b", "d", "a", "c"]);
     const one = quotesFirst([r("a", 1), r("b", 1)] as never[], "atomic") as { id: string }[];
     expect(one.map((h) => h.id)).toEqual(["a", "b"]);
+  });
+  it("then those whose best pair holds every word of the query, in any order", () => {
+    const got = quotesFirst([r("a", 1, 1), r("b", 1, 2), r("c", 2, 2)] as never[], "OpenAI 投资") as { id: string }[];
+    expect(got.map((h) => h.id)).toEqual(["c", "b", "a"]);
   });
 });

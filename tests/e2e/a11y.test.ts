@@ -20,8 +20,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 const siteDir = inject("siteDir");
 const HAS_SEARCH = existsSync(join(siteDir, "search", "index.html"));
 
-const LONG = "t/000_3b6afdfa3ea1ef5a/";
-const VIDEO = "t/003_2b149ca5e6d99755/";
+const LONG = "t/000-3b6afdfa3ea1ef5a/";
+const VIDEO = "t/003-2b149ca5e6d99755/";
 const FIX = "t/a11y-fixture/";
 
 // Speaker labels, missing sides (the quiet gaps), a text row, timed headings.

@@ -99,8 +99,12 @@ describe(`site under ${PREFIX}`, () => {
       if (res.status !== 200) bad.push(`${res.status} ${f}`);
     }
     expect(bad).toEqual([]);
-    const entry = (await (await get(`${PREFIX}pagefind/pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
-    for (const lang of Object.values(entry.languages)) expect((await get(`${PREFIX}pagefind/pagefind.${lang.hash}.pf_meta`)).status).toBe(200);
+    const shards = (await (await get(`${PREFIX}pagefind/shards.json`)).json()) as { shards: { id: string }[] };
+    expect(shards.shards.length).toBeGreaterThan(0);
+    for (const { id } of shards.shards) {
+      const entry = (await (await get(`${PREFIX}pagefind/${id}/pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
+      for (const lang of Object.values(entry.languages)) expect((await get(`${PREFIX}pagefind/${id}/pagefind.${lang.hash}.pf_meta`)).status).toBe(200);
+    }
   }, 120_000);
 
   it("the 404 page's links work from anywhere under the prefix", async () => {

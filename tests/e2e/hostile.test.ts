@@ -69,16 +69,22 @@ function writeSearchProbe(siteDir: string): void {
     join(dir, "probe.js"),
     `const out = {};
 try {
-  const pagefind = await import("/pagefind/pagefind.js");
+  const { shards } = await (await fetch("/pagefind/shards.json")).json();
+  const pagefind = await import("/pagefind/" + shards[0].id + "/pagefind.js");
   await pagefind.init();
-  const map = await (await fetch("/pagefind/transcripts.json")).json();
+  const pages = {};
+  for (const [i, shard] of shards.entries()) {
+    if (i) await pagefind.mergeIndex("/pagefind/" + shard.id + "/");
+    const map = await (await fetch("/pagefind/" + shard.id + "/transcripts.json")).json();
+    for (const [id, [slug]] of Object.entries(map.pages)) pages[id] = { slug, folder: "/pagefind/" + shard.id + "/", size: map.passageSize };
+  }
   const found = {};
   for (const q of ["laughs", "pwned", "script"]) {
     const search = await pagefind.search(q);
     found[q] = await Promise.all(search.results.slice(0, 20).map(async (r) => {
-      const slug = map.pages[r.id];
-      const n = Math.floor(Math.min(...r.words) / map.passageSize);
-      const res = await fetch("/pagefind/passages/" + slug + "/" + n + ".json.gz");
+      const { slug, folder, size } = pages[r.id];
+      const n = Math.floor(Math.min(...r.words) / size);
+      const res = await fetch(folder + "passages/" + slug + "/" + n + ".json.gz");
       const passage = await new Response(res.body.pipeThrough(new DecompressionStream("gzip"))).json();
       return { url: "/t/" + slug + "/", page: passage.page, content: passage.content };
     }));

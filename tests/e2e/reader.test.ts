@@ -14,8 +14,8 @@ import { serveStatic, type StaticServer } from "./support/server.ts";
 import { buildSiteOrThrow, REPO_ROOT, removeSite, SEEDS_DIR } from "./support/site.ts";
 import { ASSETS_GZIP_TARGET, formatPageWeight, HTML_RATIO_TARGET, measurePageWeight } from "../../scripts/bench/page-weight.ts";
 
-const LONG = "t/000_3b6afdfa3ea1ef5a/"; // front matter, 88 sections, every pair bilingual, no times
-const VIDEO = "t/003_2b149ca5e6d99755/"; // video summary: summary panel, timed chapters, Chinese only
+const LONG = "t/000-3b6afdfa3ea1ef5a/"; // front matter, 88 sections, every pair bilingual, no times
+const VIDEO = "t/003-2b149ca5e6d99755/"; // video summary: summary panel, timed chapters, Chinese only
 const FIX = "t/reader-fixture/";
 const OTHER = "t/other/";
 const MODES = ["sbs", "il", "en", "zh"] as const;

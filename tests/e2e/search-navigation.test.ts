@@ -284,7 +284,7 @@ describe("npm start", () => {
     await mkdir(seeds, { recursive: true });
     for (const name of await readdir(SEEDS_DIR)) if (/\.(md|txt)$/i.test(name)) await copyFile(join(SEEDS_DIR, name), join(seeds, name));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, SEEDS_DIR: seeds, SITE_DIR: join(work, "site"), PORT: String(port) };
+    const env: NodeJS.ProcessEnv = { ...process.env, SEEDS_DIR: seeds, SITE_DIR: join(work, "site"), PORT: String(port), SEARCH_CACHE_DIR: "off" };
     delete env.VITEST;
     delete env.VITEST_POOL_ID;
     delete env.VITEST_WORKER_ID;
@@ -293,7 +293,7 @@ describe("npm start", () => {
     child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
     child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
     const base = `http://127.0.0.1:${port}/`;
-    await until("the search index", async () => ((await fetch(`${base}pagefind/pagefind-entry.json`)).ok ? true : undefined), 180_000);
+    await until("the search index", async () => ((await fetch(`${base}pagefind/shards.json`)).ok ? true : undefined), 180_000);
 
     const WORD = "zanzibarquokka";
     const found = async (word: string): Promise<number> => {

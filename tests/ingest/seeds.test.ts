@@ -19,7 +19,7 @@ describe("000 (paragraph pairs with front matter)", () => {
   it("reads its front matter", () => {
     expect(t.meta).toMatchObject({ date: "2025-10-06", speaker: "Bg2 Pod", draft: true, source: "https://www.youtube.com/watch?v=pE6sw_E9Gh0" });
     expect(t.meta.tags).toEqual(["ai基础设施", "bg2-pod", "美国ai战略", "计算扩展定律"]);
-    expect(t.slug).toBe("000_3b6afdfa3ea1ef5a");
+    expect(t.slug).toBe("000-3b6afdfa3ea1ef5a");
     expect(pairsOf(t)[0].en?.text).toBe("I think that OpenAI is likely going to be the next multi-trillion dollar hyperscale company.");
   });
 });

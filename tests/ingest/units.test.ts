@@ -73,11 +73,31 @@ describe("language", () => {
 
 describe("slugs", () => {
   it("derives stable ASCII slugs", () => {
-    expect(slugFor("000_3b6afdfa3ea1ef5a.txt")).toBe("000_3b6afdfa3ea1ef5a");
+    expect(slugFor("000_3b6afdfa3ea1ef5a.txt")).toBe("000-3b6afdfa3ea1ef5a");
     expect(slugFor("sub/My Talk (2024).md")).toBe("my-talk-2024");
     expect(slugFor("x.md", "/talks/custom-slug/")).toBe("custom-slug");
     expect(slugFor("访谈.md")).toMatch(/^t-[0-9a-f]{10}$/);
     expect(slugFor("访谈.md")).toBe(slugFor("访谈.md"));
+  });
+  it("joins lowercase words with '-' (no underscores), and cuts a long one between words", () => {
+    const file = "Robots’_Road_to_General_Purpose_Autonomy_with_the_Founder_and_CEO_of_Example_translate.md";
+    expect(slugFor(file)).toBe("robots-road-to-general-purpose-autonomy-with-the-founder-and-ceo-of-example");
+    expect(slugFor("OpenAI’s DevDay: Café & Co.txt")).toBe("openais-devday-cafe-and-co");
+    expect(slugFor("a__b--c  d.md")).toBe("a-b-c-d");
+    // A `slug` field wins over the file name, and is made a slug the same way.
+    expect(slugFor(file, "My_Custom Slug")).toBe("my-custom-slug");
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (name) => {
+        const s = slugFor(`${name}.md`);
+        expect(s).toMatch(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*|t-[0-9a-f]{10})$/);
+        expect(s.length).toBeLessThanOrEqual(80);
+      }),
+    );
+    // Cut at a word boundary: every word of the slug is a whole word of the name.
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join("_");
+    const cut = slugFor(`${long}.md`);
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(`${long.replace(/_/g, "-")}-`.startsWith(`${cut}-`)).toBe(true);
   });
 });
 

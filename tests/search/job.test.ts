@@ -3,7 +3,7 @@
 // after its first full run, indexes only the transcripts changed since into a second bundle named
 // by a manifest (what the search page then searches: the full bundle less the records the manifest
 // hides, plus the second bundle).
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/ingest/load.ts";
 import { BUNDLE_MAP, type BundleMap } from "../../src/search/bundle-map.ts";
-import { SearchIndexer } from "../../src/search/job.ts";
+import { SearchIndexer, searchItem, SHARDS_MANIFEST, type ShardsManifest } from "../../src/search/job.ts";
 import { DELTA_MANIFEST, type DeltaManifest } from "../../src/search/manifest.ts";
 import { parsePassage, type Passage } from "../../src/search/passages.ts";
 import { PASSAGES } from "../../src/search/record-pages.ts";
@@ -34,7 +34,7 @@ interface Page {
 /** Every page of a bundle as the search page reads it: its slug from `transcripts.json`, its text from its passages. */
 function pages(bundle: string): Page[] {
   const map = JSON.parse(readFileSync(join(bundle, BUNDLE_MAP), "utf8")) as BundleMap;
-  return Object.values(map.pages).map((slug) => {
+  return Object.values(map.pages).map(([slug]) => {
     const dir = join(bundle, PASSAGES, slug);
     const seen = new Set<string>();
     const texts: string[] = [];
@@ -50,6 +50,15 @@ function pages(bundle: string): Page[] {
   });
 }
 
+/** The shards' bundles of a site, newest first, as `pagefind/shards.json` lists them. */
+function shardBundles(site: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(site, "pagefind", SHARDS_MANIFEST), "utf8")) as ShardsManifest;
+  return manifest.shards.map((s) => join(site, "pagefind", s.id));
+}
+
+/** Every shard's map, as one text (to tell whether the shards were made again). */
+const shardMaps = (site: string) => shardBundles(site).map((b) => readFileSync(join(b, BUNDLE_MAP), "utf8")).join("\n");
+
 function manifestOf(site: string): DeltaManifest | undefined {
   const path = join(site, DELTA_MANIFEST);
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as DeltaManifest) : undefined;
@@ -59,7 +68,8 @@ function manifestOf(site: string): DeltaManifest | undefined {
 function searchableText(site: string): string {
   const manifest = manifestOf(site) ?? { bundle: null, stale: [] };
   const hidden = new Set(manifest.stale);
-  const texts = pages(join(site, "pagefind"))
+  const texts = shardBundles(site)
+    .flatMap(pages)
     .filter((p) => !hidden.has(p.slug))
     .map((p) => p.content);
   if (manifest.bundle) texts.push(...pages(join(site, manifest.bundle)).map((p) => p.content));
@@ -72,7 +82,7 @@ function archive(name: string) {
   const site = join(work, name, "site");
   mkdirSync(seeds, { recursive: true });
   for (const file of ["paragraph-pairs.md", "line-pairs.md"]) copyFileSync(join(fixtures, file), join(seeds, file));
-  const items = () => loadArchive(seeds).transcripts.map((t) => ({ file: t.file, slug: t.slug }));
+  const items = () => loadArchive(seeds).transcripts.map(searchItem);
   return { seeds, site, job: () => ({ siteDir: site, seedsDir: seeds, items: items() }) };
 }
 
@@ -86,8 +96,8 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(first.records).toBeGreaterThanOrEqual(2);
     expect(first.delta).toBeUndefined();
     expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
-    const fullBundle = readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8");
-    expect(existsSync(join(site, "pagefind", "fragment")), "Pagefind's fragments are removed").toBe(false);
+    const fullBundle = shardMaps(site);
+    for (const bundle of shardBundles(site)) expect(existsSync(join(bundle, "fragment")), "Pagefind's fragments are removed").toBe(false);
     expect(searchableText(site)).toContain("roadmap");
 
     appendFileSync(join(seeds, "line-pairs.md"), "\nThe quokkazanzibar remark came later.\n\n这段关于quokkazanzibar的话是后来加的。\n");
@@ -97,7 +107,7 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(slug).toMatch(/line-pairs/);
     expect(manifestOf(site)!.bundle).toMatch(/^pagefind-delta-\d+\/$/);
     // The full bundle was not made again; the second one holds the whole edited transcript.
-    expect(readFileSync(join(site, "pagefind", BUNDLE_MAP), "utf8")).toBe(fullBundle);
+    expect(shardMaps(site)).toBe(fullBundle);
     expect(pages(join(site, manifestOf(site)!.bundle!)).map((p) => p.slug)).toEqual([slug]);
     const text = searchableText(site);
     expect(text).toContain("quokkazanzibar");
@@ -136,7 +146,7 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     expect(full.delta).toBeUndefined();
     expect(manifestOf(site)).toEqual({ bundle: null, stale: [] });
     expect(readdirSync(site).filter((n) => n.startsWith("pagefind-delta-"))).toEqual([]);
-    const text = pages(join(site, "pagefind")).map((p) => p.content).join("\n");
+    const text = shardBundles(site).flatMap(pages).map((p) => p.content).join("\n");
     expect(text).toContain("wombatquasar");
     expect(text).toContain("numbatpulsar");
 
@@ -144,5 +154,47 @@ describe("SearchIndexer under npm start (record pages kept, edits in a second bu
     appendFileSync(join(seeds, "line-pairs.md"), "\nThe dugongnebula remark came later.\n");
     expect((await indexer.run(job())).delta).toEqual({ transcripts: 1, hidden: 1 });
     expect(searchableText(site)).toContain("dugongnebula");
+  });
+});
+
+describe("SearchIndexer in a build (shards, and the shard cache)", () => {
+  /** Every file of a folder with its bytes, to tell whether a shard was made again. */
+  const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).filter((f) => !f.endsWith("/") && existsSync(join(dir, f)) && !statSync(join(dir, f)).isDirectory()).sort().map((f) => [f, readFileSync(join(dir, f)).toString("base64")]));
+
+  it("cuts the index into shards, lists them newest first, and makes again only the shard whose transcript changed", async () => {
+    const { seeds, site, job } = archive("shards");
+    copyFileSync(join(fixtures, "video-summary-en.md"), join(seeds, "video-summary-en.md"));
+    const cacheDir = join(work, "shards", "cache");
+    const run = (extra = {}) => new SearchIndexer(false).run({ ...job(), cacheDir, shardLimits: { count: 1, bytes: 1e9 }, ...extra });
+
+    const first = await run();
+    expect(first.shards).toBe(3);
+    expect(first.shardsIndexed).toBe(3);
+    const manifest = JSON.parse(readFileSync(join(site, "pagefind", SHARDS_MANIFEST), "utf8")) as ShardsManifest;
+    expect(manifest.shards).toHaveLength(3);
+    const dated = manifest.shards.filter((s) => s.to);
+    expect(dated.map((s) => s.to)).toEqual(dated.map((s) => s.to).sort().reverse());
+    for (const bundle of shardBundles(site)) {
+      expect(existsSync(join(bundle, "pagefind.js"))).toBe(true);
+      expect(readdirSync(bundle).filter((n) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(n)), "Pagefind's own interfaces are left out").toEqual([]);
+    }
+    expect(searchableText(site)).toContain("roadmap");
+    const before = Object.fromEntries(manifest.shards.map((s) => [s.id, snapshot(join(site, "pagefind", s.id))]));
+
+    // Again, unchanged: every shard from the cache, byte for byte.
+    rmSync(site, { recursive: true, force: true });
+    const again = await run();
+    expect(again.shardsIndexed).toBe(0);
+    for (const s of manifest.shards) expect(snapshot(join(site, "pagefind", s.id))).toEqual(before[s.id]);
+
+    // One transcript edited: its shard alone is made again.
+    appendFileSync(join(seeds, "line-pairs.md"), "\nThe axolotlquasar remark came later.\n\n这段关于axolotlquasar的话是后来加的。\n");
+    const edited = await run();
+    expect(edited.shardsIndexed).toBe(1);
+    expect(searchableText(site)).toContain("axolotlquasar");
+    const changed = manifest.shards.filter((s) => JSON.stringify(snapshot(join(site, "pagefind", s.id))) !== JSON.stringify(before[s.id]));
+    expect(changed).toHaveLength(1);
+    // The cache keeps what this build used, and nothing else.
+    expect(readdirSync(cacheDir)).toHaveLength(3);
   });
 });

@@ -8,10 +8,14 @@ import { buildArchive } from "../../src/ingest/archive.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import type { Transcript } from "../../src/model.ts";
 import { searchFacets, speakersOf } from "../../src/search/facets.ts";
+import { cardOf } from "../../src/site/card.ts";
 import { PAIR_MARK, SIDE_MARK, SPACE_MARK } from "../../src/search/marks.ts";
 import { DEFAULT_PASSAGE_SIZE, parsePassage, passageOrder, type Token } from "../../src/search/passages.ts";
 import { archiveSearch, pairTokens, recordHtml, transcriptSearch, type TranscriptSearch } from "../../src/search/records.ts";
-import { htmlToText, joinTokens, sideText, tokenizeChinese, tokenizeEnglish } from "../../src/search/tokens.ts";
+import { isFieldId } from "../../src/search/field-ids.ts";
+import { interviewFields } from "../../src/search/fields.ts";
+import { searchForm } from "../../src/search/search-form.ts";
+import { chineseSearchTokens, htmlToText, joinTokens, sideText, tokenizeChinese, tokenizeEnglish } from "../../src/search/tokens.ts";
 
 const toks = (side: Token[]) => side.map((t) => t.tok);
 
@@ -127,6 +131,9 @@ const searchOf = (t: Transcript, options = {}) => {
   return search;
 };
 
+/** The words of a record as Pagefind counts them: the fields, then the pairs. */
+const recordWords = (search: TranscriptSearch) => [search.record.fields, search.record.content].filter(Boolean).join(" ").split(" ");
+
 /** Every pair of a transcript's passages, once, in order (a pair on a passage boundary is in both). */
 function passagePairs(search: TranscriptSearch) {
   const seen = new Map<string, ReturnType<typeof parsePassage>[number]>();
@@ -141,9 +148,11 @@ describe("transcriptSearch: the record", () => {
     expect(record.url).toBe(`/t/${t.slug}/`);
     expect(record.language).toBe("en");
     expect(record.content.split(" ")[0]).toBe(PAIR_MARK);
-    const zh = tokenizeChinese("我们现在有三个扩展定律，对吧？");
-    expect(zh).toEqual(expect.arrayContaining(["扩展", "定律", "，", "？"]));
-    expect(record.content.startsWith(`${PAIR_MARK} We now have three scaling laws, right? ${SIDE_MARK} ${zh.join(" ")} ${PAIR_MARK} OpenAI`)).toBe(true);
+    const zh = chineseSearchTokens("我们现在有三个扩展定律，对吧？");
+    expect(zh.shown).toEqual(expect.arrayContaining(["扩展", "定律", "，", "？"]));
+    // The index holds the search form: full-width punctuation as ASCII.
+    expect(zh.indexed).toEqual(expect.arrayContaining(["扩展", "定律", ",", "?"]));
+    expect(record.content.startsWith(`${PAIR_MARK} We now have three scaling laws, right? ${SIDE_MARK} ${zh.indexed.join(" ")} ${PAIR_MARK} OpenAI`)).toBe(true);
     expect(record.content).not.toContain("  ");
   });
 
@@ -169,7 +178,7 @@ describe("transcriptSearch: the record", () => {
   it("puts a Chinese-only transcript's text on the Chinese side", () => {
     const search = searchOf(videoSeed);
     expect(search.record.filters.language).toEqual(["zh"]);
-    for (const p of passagePairs(search)) expect(p.en).toEqual([]);
+    for (const p of passagePairs(search).filter((x) => !isFieldId(x.id))) expect(p.en).toEqual([]);
     expect(search.record.content).toContain("扩展 定律");
   });
 
@@ -198,19 +207,21 @@ describe("transcriptSearch: the passages", () => {
     const { content, start, pairs, ...meta } = passages[0]!;
     expect(meta).toEqual({ title: "A small talk", date: "2024-05-01", who: "Alex", page: `/t/${t.slug}/` });
     expect(start).toBe(0);
-    expect(pairs).toBe("p-1 p-2");
-    expect(content).toBe(searchOf(t).record.content);
+    // The interview's fields, then the pairs; the text as written, one token for each of the record's.
+    expect(pairs).toBe("title: speaker: tags: s:s-1 s:s-2 p-1 p-2");
+    expect(content.split(" ")).toHaveLength(recordWords(searchOf(t)).length);
+    expect(content).toContain("定律 ，");
   });
 
   it("passage N holds every pair with a token at positions N × size to (N + 1) × size - 1", () => {
     for (const [t, size] of [[small(), 1], [small(), 5], [small(), 13], [pairsSeed, 500], [pairsSeed, 3000]] as const) {
       const search = searchOf(t, { passageSize: size });
-      const words = search.record.content.split(" ");
+      const words = recordWords(search);
       expect(search.passages).toHaveLength(Math.ceil(words.length / size));
       search.passages.forEach((passage, n) => {
         const tokens = passage.content.split(" ");
-        // Its tokens are the record's, from `start` on, whole pairs.
-        expect(words.slice(passage.start, passage.start + tokens.length)).toEqual(tokens);
+        // Its tokens are the record's, from `start` on, whole pairs (as written; the record holds their search form).
+        expect(words.slice(passage.start, passage.start + tokens.length)).toEqual(tokens.map(searchForm));
         expect(tokens[0]).toBe(PAIR_MARK);
         expect(words[passage.start + tokens.length] ?? PAIR_MARK).toBe(PAIR_MARK);
         // It covers its range, and no pair in it lies outside the range.
@@ -231,10 +242,12 @@ describe("transcriptSearch: the passages", () => {
   it("keep every pair, in page order, and each side reads back as the page shows it", () => {
     for (const t of seeds) {
       const search = searchOf(t);
-      const words = search.record.content.split(" ");
-      const parsed = passagePairs(search);
+      const words = recordWords(search);
+      const all = passagePairs(search);
+      const parsed = all.filter((p) => !isFieldId(p.id));
       const pairs = t.sections.flatMap((s) => s.pairs).filter((p) => pairTokens(p));
       expect(parsed.map((p) => p.id)).toEqual(pairs.map((p) => p.id));
+      expect(all.map((p) => p.id)).toEqual([...interviewFields(t).map((f) => f.id), ...pairs.map((p) => p.id)]);
       const byId = new Map(pairs.map((p) => [p.id, p]));
       for (const p of parsed) {
         const pair = byId.get(p.id)!;
@@ -244,7 +257,7 @@ describe("transcriptSearch: the passages", () => {
         else expect(p.zh).toEqual([]);
         // Word positions are the record's: the token at a side's start position is its first token.
         expect(words[p.at]).toBe(PAIR_MARK);
-        for (const t of [...p.en, ...p.zh]) expect(words[t.pos]).toBe(t.tok);
+        for (const t of [...p.en, ...p.zh]) expect(words[t.pos]).toBe(searchForm(t.tok));
       }
     }
   });
@@ -253,7 +266,7 @@ describe("transcriptSearch: the passages", () => {
     const all = archiveSearch(seeds);
     expect(all.map((s) => s.slug)).toEqual(seeds.map((t) => t.slug));
     for (const s of all) {
-      const positions = s.record.content.split(" ").length;
+      const positions = recordWords(s).length;
       expect(s.passages.length).toBe(Math.ceil(positions / DEFAULT_PASSAGE_SIZE));
       expect(s.passages.length).toBeGreaterThan(1);
     }
@@ -262,7 +275,7 @@ describe("transcriptSearch: the passages", () => {
 
 describe("facets", () => {
   it("lists interviews, speakers, tags and years, from the same model as the records", () => {
-    const f = searchFacets([small(), ...seeds]);
+    const f = searchFacets([small(), ...seeds].map(cardOf));
     expect(f.interview.map((x) => x.value)).toEqual([small().slug, ...seeds.map((t) => t.slug)]);
     expect(f.speaker.map((x) => x.value)).toEqual(expect.arrayContaining(["Alex", "Some Pod", "Bg2 Pod"]));
     expect(f.tag.find((x) => x.value === "ai")?.count).toBe(1);
@@ -272,16 +285,17 @@ describe("facets", () => {
 });
 
 describe("recordHtml", () => {
-  it("is a page whose only text is the record's content, with the filters as <meta> tags", () => {
+  it("is a page whose only text is the record's fields (weighted) and content, with the filters as <meta> tags", () => {
     const { record } = searchOf(small());
     const hostile = { ...record, content: `${record.content} <script>x</script> & "q"`, filters: { ...record.filters, tag: [`A "talk" <b>&</b>`] } };
     const root = parse(recordHtml(hostile));
     expect(root.querySelector("html")!.getAttribute("lang")).toBe("en");
-    expect(root.querySelector("body")!.text).toBe(hostile.content);
+    expect(root.querySelector("body")!.text).toBe(`${hostile.fields} ${hostile.content}`);
+    expect(root.querySelector("[data-pagefind-weight]")!.text).toBe(hostile.fields);
     expect(root.querySelectorAll("script")).toHaveLength(0);
     expect(root.querySelectorAll("meta[data-pagefind-meta]")).toHaveLength(0);
     const filters = root.querySelectorAll("meta[data-pagefind-filter]").map((m) => `${m.getAttribute("data-pagefind-filter")}=${m.getAttribute("content")}`);
-    expect(filters).toEqual(["interview[content]=small_talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
+    expect(filters).toEqual(["interview[content]=small-talk", "speaker[content]=Alex", "speaker[content]=Some Pod", `tag[content]=A "talk" <b>&</b>`, "year[content]=2024", "language[content]=en", "language[content]=zh"]);
   });
 });
 
@@ -294,5 +308,15 @@ describe("passageOrder", () => {
       [[40, 41, 12, 13, 14, 2], 10, [1, 4, 0]],
     ];
     expect(cases.map(([words, size]) => passageOrder(words, size).map((p) => p.n))).toEqual(cases.map((c) => c[2]));
+  });
+
+  it("ranks a passage by the transcript's words in it: matches in the interview's fields (the first positions) count last", () => {
+    // Positions 0–99 are fields: their run of three does not put passage 0 first.
+    expect(passageOrder([5, 6, 7, 3500], 3000, 100).map((p) => p.n)).toEqual([1, 0]);
+    expect(passageOrder([5, 6, 7, 200, 3500, 3501], 3000, 100).map((p) => [p.n, p.run])).toEqual([[1, 2], [0, 1]]);
+    // A passage keeps all its matched positions, fields included (its field pairs can be shown).
+    expect(passageOrder([5, 6, 7, 200], 3000, 100)[0]!.words).toEqual([5, 6, 7, 200]);
+    // Matches in the fields only: ranked among themselves.
+    expect(passageOrder([5, 6, 40], 30, 100).map((p) => [p.n, p.run])).toEqual([[0, 2], [1, 1]]);
   });
 });

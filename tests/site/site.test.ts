@@ -17,16 +17,16 @@ describe("site built from seeds/", () => {
 
   it("writes an index and one page per seed", () => {
     expect(existsSync(join(site, "index.html"))).toBe(true);
-    expect(readdirSync(join(site, "t")).sort()).toEqual(["000_3b6afdfa3ea1ef5a", "003_2b149ca5e6d99755"]);
+    expect(readdirSync(join(site, "t")).sort()).toEqual(["000-3b6afdfa3ea1ef5a", "003-2b149ca5e6d99755"]);
     const index = page(site, "");
     expect(index.querySelector("html")?.getAttribute("lang")).toBe("zh-CN");
     const links = index.querySelectorAll(".card-title a").map((a) => a.getAttribute("href"));
     // Newest first: 003 is from 2026-01-08, 000 from 2025-10-06.
-    expect(links).toEqual(["/t/003_2b149ca5e6d99755/", "/t/000_3b6afdfa3ea1ef5a/"]);
+    expect(links).toEqual(["/t/003-2b149ca5e6d99755/", "/t/000-3b6afdfa3ea1ef5a/"]);
   });
 
   it("000: 88 aligned pairs, each with an English and a Chinese side, unique ids", () => {
-    const doc = page(site, "t/000_3b6afdfa3ea1ef5a");
+    const doc = page(site, "t/000-3b6afdfa3ea1ef5a");
     const pairs = doc.querySelectorAll("[data-pair]");
     expect(pairs).toHaveLength(88);
     for (const p of pairs) {
@@ -42,7 +42,7 @@ describe("site built from seeds/", () => {
   });
 
   it("003: summary panel, chapters linked to the video at each second, Chinese-only transcript", () => {
-    const doc = page(site, "t/003_2b149ca5e6d99755");
+    const doc = page(site, "t/003-2b149ca5e6d99755");
     const panel = doc.querySelector(".summary-panel")!;
     expect(panel.textContent).toContain("黄仁勋回顾2025年AI发展");
     const chapterLinks = panel.querySelectorAll(".chapters a.time").map((a) => a.getAttribute("href"));

@@ -63,6 +63,11 @@ export function excerpt(tokens: readonly Token[], side: SideLanguage, hit: Reado
     const word = t.tok === SPACE_MARK ? " " : t.tok;
     const prev = parts[parts.length - 1];
     const glue = i > start ? sep : "";
+    // A space between two marked words belongs to the run ("Sarah Guo" in Chinese text).
+    if (t.tok === SPACE_MARK && prev?.mark && !prev.tail && i + 1 < end && hit.has(tokens[i + 1]!.pos)) {
+      prev.text += " ";
+      continue;
+    }
     if (hit.has(t.pos)) {
       const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word);
       const [lead, core, tail] = m ? [m[1]!, m[2]!, m[3]!] : ["", word, ""];

@@ -8,7 +8,7 @@ import { quotesFirst } from "./rank.ts";
 import { noResults, renderHit } from "./render.ts";
 import { loadHit, runSearch } from "./results.ts";
 import { BASE } from "./site.ts";
-import { countText } from "./text.ts";
+import { countText, newestText, NOTHING_TO_SEARCH } from "./text.ts";
 
 const HEADER_SIZE = 5;
 
@@ -42,10 +42,17 @@ export function attachHeader(form: HTMLFormElement | null): void {
       return;
     }
     try {
-      const res = await runSearch(raw, {});
+      const res = await runSearch(raw, {}, { want: HEADER_SIZE });
       if (mySeq !== seq) return;
       if (res.tooShort) {
         open(false);
+        return;
+      }
+      if (res.empty) {
+        list.replaceChildren();
+        all.replaceChildren();
+        status.textContent = NOTHING_TO_SEARCH;
+        open(true);
         return;
       }
       const hits = await Promise.all(res.results.slice(0, HEADER_SIZE).map((r) => loadHit(r, "", res.query).catch(() => null)));
@@ -56,8 +63,10 @@ export function attachHeader(form: HTMLFormElement | null): void {
       more.searchParams.set("q", raw);
       // None of the first results really matched (Pagefind's prefix fallback): the query has none.
       const total = shown.length ? res.total - hits.filter((h) => !h).length : 0;
-      all.replaceChildren(total ? el("a", { href: more.href }, `全部 ${total} 个结果 · All results →`) : noResults(raw, false));
-      status.textContent = countText(total, raw);
+      // Older shards not searched yet: the search page searches them on request.
+      const link = res.older ? "更多结果 · More results →" : `全部 ${total} 个结果 · All results →`;
+      all.replaceChildren(total || res.older ? el("a", { href: more.href }, link) : noResults(raw, false));
+      status.textContent = res.older ? newestText(total, raw, "interview", res.searched, res.among) : countText(total, raw);
       open(true);
     } catch (err) {
       if (mySeq !== seq) return;

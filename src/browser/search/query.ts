@@ -1,6 +1,7 @@
 // The query as the index was built, and which indexed words stand for which query word.
 // Pure: no DOM, no Pagefind (unit-tested in tests/browser/).
 import { PAIR_MARK, SPACE_MARK } from "../../search/marks.ts";
+import { searchForm } from "../../search/search-form.ts";
 
 const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
 export const HAS_HAN = /\p{Script=Han}/u;
@@ -8,16 +9,31 @@ const OUR_MARKS = new RegExp(`[${PAIR_MARK}-${SPACE_MARK}]`, "g");
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** The query as the index was built: Han runs split into words with the same ICU segmenter. */
+/** Words a query keeps (a longer one is cut there): a quote is a sentence, not a page. */
+export const MAX_QUERY_WORDS = 32;
+
+/**
+ * The query as the index was built: in search form (one script, folded width and punctuation:
+ * src/search/search-form.ts), Han runs split into words with the same ICU segmenter, at most
+ * MAX_QUERY_WORDS words.
+ */
 export function prepareQuery(raw: string): string {
-  const q = String(raw || "").replace(OUR_MARKS, " ").trim();
+  const q = searchForm(String(raw || "").slice(0, 2000)).replace(OUR_MARKS, " ").trim();
   if (!q || typeof Intl === "undefined" || !Intl.Segmenter) return q;
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   const seg = segmenter;
   return q
     .replace(HAN_RUN, (run) => " " + [...seg.segment(run)].map((s) => s.segment.trim()).filter(Boolean).join(" ") + " ")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .split(" ")
+    .slice(0, MAX_QUERY_WORDS)
+    .join(" ");
+}
+
+/** A query with no letter, digit or Han character has nothing to search for. */
+export function isEmptyQuery(prepared: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(prepared);
 }
 
 /** One Latin letter matches a large part of the index: such a query waits for a second one. */
@@ -34,8 +50,8 @@ export function worthPreloading(prepared: string): boolean {
   return Boolean(last) && (HAS_HAN.test(last) || last.length >= 3);
 }
 
-/** A token as it is compared with a query word: lower case, letters and digits only. */
-export const norm = (tok: string): string => tok.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+/** A token as it is compared with a query word: in search form, lower case, letters and digits only. */
+export const norm = (tok: string): string => searchForm(tok).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
 /** The words of a prepared query, as tokens are compared with them. */
 export const queryTerms = (query: string): string[] => String(query || "").split(" ").map(norm).filter(Boolean);
@@ -68,7 +84,10 @@ export function termMatches(tok: string, terms: readonly string[]): Map<number, 
     // "and", "ai" finds "aim"): such a word stands only for itself, or with an "s" ("AI's").
     else if (!HAS_HAN.test(term) && term.length < 3) {
       if (t === `${term}s`) out.set(i, 1);
-    } else if (t.startsWith(term)) out.set(i, 1);
+    }
+    // Likewise one Chinese character ("机器人" may be segmented 机器 + 人; 人 is not 人们).
+    else if (HAS_HAN.test(term) && [...term].length === 1) return;
+    else if (t.startsWith(term)) out.set(i, 1);
     else {
       const length = [...term].length;
       const needed = HAS_HAN.test(term) ? Math.min(length, 2) : Math.min(length, Math.max(3, length - 7));

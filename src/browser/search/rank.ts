@@ -94,15 +94,16 @@ export function matchedWords(pair: PassagePair, hit: ReadonlySet<number>): strin
 
 /**
  * Within a batch of loaded results, those whose best pair holds the whole query in order (the
- * quote that was typed) come first; otherwise Pagefind's order stands. Results that could not be
- * shown (null) are left out.
+ * quote that was typed) come first, then those whose best pair holds every query word; otherwise
+ * Pagefind's order stands (it ranks the interviews, the interview's fields weighing most).
+ * Results that could not be shown (null) are left out.
  */
 export function quotesFirst<T extends { ranked: RankedPair[] }>(hits: readonly (T | null)[], query: string): T[] {
   const n = queryTerms(query).length;
-  const whole = (h: T) => (n > 1 && h.ranked[0]!.phrase >= n ? 1 : 0);
+  const rank = (h: T) => (n > 1 && h.ranked[0]!.phrase >= n ? 2 : n > 1 && h.ranked[0]!.distinct >= n ? 1 : 0);
   return hits
     .filter((h): h is T => Boolean(h))
     .map((h, i) => ({ h, i }))
-    .sort((a, b) => whole(b.h) - whole(a.h) || a.i - b.i)
+    .sort((a, b) => rank(b.h) - rank(a.h) || a.i - b.i)
     .map((x) => x.h);
 }

@@ -6,7 +6,8 @@ import { rememberHit } from "../hit-memory.ts";
 import { excerpt } from "./excerpt.ts";
 import type { Token } from "../../search/passages.ts";
 import { matchedWords, SIDES } from "./rank.ts";
-import type { Hit } from "./results.ts";
+import { isField, type Hit } from "./results.ts";
+import { parseFieldId, type FieldKind } from "../../search/field-ids.ts";
 import { siteUrl } from "./site.ts";
 
 /** The text of one side, matched tokens in <mark>; `window` limits it to an excerpt. */
@@ -24,24 +25,59 @@ function pairLink(meta: Hit["meta"], pairId: string): string {
   return siteUrl(`${meta.page || "/"}#${pairId}`);
 }
 
+/** What each of the interview's fields is called on a result. */
+export const FIELD_LABELS: Readonly<Record<FieldKind, [string, string]>> = {
+  title: ["标题", "Title"],
+  speaker: ["讲者 / 频道", "Speaker / channel"],
+  people: ["人物", "People"],
+  companies: ["公司", "Companies"],
+  tags: ["标签", "Tags"],
+  summary: ["摘要", "Summary"],
+  point: ["核心论点", "Key point"],
+  quote: ["金句", "Quote"],
+  chapter: ["章节", "Chapter"],
+  s: ["章节", "Chapter"],
+};
+
+/** Where a field leads: the interview's page, at the summary panel or the chapter (src/search/fields.ts). */
+function fieldLink(meta: Hit["meta"], fieldId: string): string {
+  const { anchor } = parseFieldId(fieldId);
+  return siteUrl(`${meta.page || "/"}${anchor ? `#${anchor}` : ""}`);
+}
+
+/** A match in the interview's fields only: the field, named, with its words marked. */
+function fieldNodes(h: Hit): { href: string; body: HTMLElement } {
+  const { pair } = h.ranked[0]!;
+  const { kind } = parseFieldId(pair.id);
+  const [zh, en] = FIELD_LABELS[kind] ?? FIELD_LABELS.title;
+  const side: SideLanguage = pair.en.length ? "en" : "zh";
+  const body = el("p", { class: "sr-field" }, el("span", { class: "sr-field-name" }, `${zh} `, el("span", { lang: "en" }, en), " "));
+  const text = el("span", { lang: side === "en" ? "en" : langOf(pair.zh.map((t) => t.tok).join("")) });
+  text.append(sideNodes(pair[side], side, h.hit, 60));
+  body.append(text);
+  return { href: fieldLink(h.meta, pair.id), body };
+}
+
 /** A result card: interview, date, speaker; the matched pair, both languages; link to #p-N. */
 export function renderHit(h: Hit, { compact = false } = {}): HTMLLIElement {
   const { meta, ranked, hit } = h;
   const best = ranked[0]!;
   const pair = best.pair;
-  const href = pairLink(meta, pair.id);
+  const field = isField(best) ? fieldNodes(h) : null;
+  const href = field ? field.href : pairLink(meta, pair.id);
   const words = matchedWords(pair, hit);
   const title = meta.title || meta.page;
-  const num = pair.id.replace(/^p-/, "");
-  const link = el("a", { class: "sr-link", href, "data-pair": pair.id }, el("span", { class: "sr-title", lang: langOf(title) }, title), " ", el("span", { class: "sr-para" }, `¶ ${num}`));
+  // A paragraph's number; a field names itself below.
+  const where = field ? null : el("span", { class: "sr-para" }, `¶ ${pair.id.replace(/^p-/, "")}`);
+  const link = el("a", { class: "sr-link", href, "data-pair": pair.id }, el("span", { class: "sr-title", lang: langOf(title) }, title), where && " ", where);
   link.addEventListener("click", () => rememberHit(href, words));
 
   const info = el("p", { class: "sr-meta" });
   if (meta.date) info.append(el("time", { datetime: meta.date }, meta.date));
   if (meta.who) info.append(el("span", { lang: langOf(meta.who) }, meta.who));
 
-  const sides = el("div", { class: "sr-pair" });
-  for (const side of SIDES) {
+  const sides = field ? field.body : el("div", { class: "sr-pair" });
+  for (const side of field ? [] : SIDES) {
     const tokens = pair[side];
     if (!tokens.length) continue;
     const matched = best.sides.includes(side);
@@ -53,9 +89,10 @@ export function renderHit(h: Hit, { compact = false } = {}): HTMLLIElement {
 
   const card = el("article", { class: "sr-card" }, el("h2", { class: "sr-head" }, link), info, sides);
   const item = el("li", { class: "sr-item" }, card);
-  if (!compact && ranked.length > 1) {
+  const others = field ? [] : ranked.slice(1).filter((r) => !isField(r));
+  if (!compact && others.length) {
     const more = el("p", { class: "sr-more" }, el("span", {}, "同段其他匹配 "), el("span", { lang: "en" }, "Also here: "));
-    for (const r of ranked.slice(1, 6)) {
+    for (const r of others.slice(0, 5)) {
       const a = el("a", { href: pairLink(meta, r.pair.id), "data-pair": r.pair.id }, `¶ ${r.pair.id.replace(/^p-/, "")}`);
       a.addEventListener("click", () => rememberHit(a.href, matchedWords(r.pair, hit)));
       more.append(a, " ");

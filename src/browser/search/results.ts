@@ -3,8 +3,10 @@
 import { FILTER_KEYS } from "../../search/facets.ts";
 import type { SideLanguage } from "../../search/marks.ts";
 import { parsePassage, passageFile, passageOrder, type Passage, type PassageMatches, type PassagePair } from "../../search/passages.ts";
-import { loadPagefind, searchBundles, type BundleHit } from "./pagefind.ts";
-import { isTooShort, prepareQuery, queryTerms } from "./query.ts";
+import { candidateShards, loadPagefind, mergeShard, searchBundles, type BundleHit } from "./pagefind.ts";
+import { isFieldId } from "../../search/field-ids.ts";
+import { isEmptyQuery, isTooShort, prepareQuery, queryTerms } from "./query.ts";
+import { simplifierFor } from "./simplifier.ts";
 import { better, rankPairs, standsFor, type RankedPair } from "./rank.ts";
 import { BASE } from "./site.ts";
 
@@ -26,37 +28,72 @@ export interface SearchRun {
   unit: "interview" | "passage";
   /** One Latin letter: wait for more. */
   tooShort?: boolean;
+  /** No letter, digit or Chinese character: nothing to search for. */
+  empty?: boolean;
+  /** Transcripts in the shards searched, and in all the shards the filters leave: older ones are searched on request. */
+  searched: number;
+  among: number;
+  /** Shards the filters leave that are not searched yet (older ones). */
+  older: number;
 }
+
+export interface SearchOptions {
+  /** Search older shards until at least this many results are found, or none are left (default 1). */
+  want?: number;
+  /** Search at least one more shard than before (the reader asked for more). */
+  more?: boolean;
+  /** The shard of the interview chosen (from the filter's option), so only it is searched. */
+  interviewShard?: string;
+}
+
+/** A result's key: its transcript, and with an interview chosen, its passage. */
+export const resultKey = (r: Result) => `${r.folder}${r.slug}#${r.passages.length === 1 ? r.passages[0]!.n : ""}`;
 
 let queue: Promise<unknown> = Promise.resolve(null);
 
 /**
  * Run a query. A result is a transcript (its best passages are tried in order when it is
  * shown); with an interview chosen, every passage of that interview that holds matches is a
- * result of its own, so all its places can be read in turn.
+ * result of its own, so all its places can be read in turn. The shards are searched newest
+ * first: older ones are merged while fewer than `want` results are found.
  */
-export async function runSearch(raw: string, filters: SearchFilters): Promise<SearchRun> {
-  const base = await loadPagefind();
+export async function runSearch(raw: string, filters: SearchFilters, options: SearchOptions = {}): Promise<SearchRun> {
+  const [index] = await Promise.all([loadPagefind(), simplifierFor(raw)]);
   const q = prepareQuery(raw);
   const language = (filters.language as SideLanguage | undefined) || "";
   const perPassage = Boolean(filters.interview);
   const unit = perPassage ? "passage" : "interview";
-  if (!q) return { query: q, results: [], total: 0, language: "", unit };
-  if (isTooShort(q)) return { query: q, results: [], total: 0, language: "", unit, tooShort: true };
+  const none = { query: q, results: [], total: 0, language: "" as const, unit, searched: 0, among: 0, older: 0 } satisfies SearchRun;
+  if (isEmptyQuery(q)) return { ...none, empty: true };
+  if (isTooShort(q)) return { ...none, tooShort: true };
   const pfFilters: Record<string, string> = {};
   for (const key of FILTER_KEYS) if (filters[key]) pfFilters[key] = filters[key]!;
+  const candidates = candidateShards(index.shards, pfFilters, options.interviewShard);
+  const left = () => candidates.filter((s) => !index.merged.has(s.id));
+  const toResults = (found: BundleHit[]) => {
+    const results: Result[] = [];
+    // Pages that matched only through their meta have no matched words: not results.
+    for (const r of found.filter((x) => x.words.length)) {
+      const order = passageOrder(r.words, r.passageSize, r.fields);
+      if (perPassage) for (const p of order) results.push({ ...r, passages: [p], words: p.words });
+      else results.push({ ...r, passages: order });
+    }
+    return results;
+  };
   // One search at a time: a newer query waits for the one in flight (whose answer is then dropped).
-  const search = queue.catch(() => null).then(() => searchBundles(base, q, pfFilters));
+  const search = queue.catch(() => null).then(async () => {
+    if (left().length && (options.more || left().length === candidates.length)) await mergeShard(index, left()[0]!.id);
+    let results = toResults(await searchBundles(index, q, pfFilters));
+    while (results.length < (options.want ?? 1) && left().length) {
+      await mergeShard(index, left()[0]!.id);
+      results = toResults(await searchBundles(index, q, pfFilters));
+    }
+    return results;
+  });
   queue = search;
-  const found = await search;
-  const results: Result[] = [];
-  // Pages that matched only through their meta have no matched words: not results.
-  for (const r of found.filter((x) => x.words.length)) {
-    const order = passageOrder(r.words, r.bundle.passageSize);
-    if (perPassage) for (const p of order) results.push({ ...r, passages: [p], words: p.words });
-    else results.push({ ...r, passages: order });
-  }
-  return { query: q, results, total: results.length, language, unit };
+  const results = await search;
+  const count = (list: typeof candidates) => list.reduce((n, s) => n + s.transcripts, 0);
+  return { query: q, results, total: results.length, language, unit, searched: count(candidates.filter((s) => index.merged.has(s.id))), among: count(candidates), older: left().length };
 }
 
 async function readPassage(url: string): Promise<Passage> {
@@ -73,7 +110,7 @@ const PASSAGE_CACHE = 200;
 
 /** Passage N of a result's transcript: gzip'd JSON (inflated here, unless a server already did). */
 function fetchPassage(hit: BundleHit, n: number): Promise<Passage> {
-  const url = new URL(`${hit.bundle.folder}passages/${hit.slug}/${passageFile(n)}`, BASE).href;
+  const url = new URL(`${hit.folder}passages/${hit.slug}/${passageFile(n)}`, BASE).href;
   let passage = passageCache.get(url);
   if (passage) passageCache.delete(url);
   else passage = readPassage(url);
@@ -81,6 +118,17 @@ function fetchPassage(hit: BundleHit, n: number): Promise<Passage> {
   passage.catch(() => passageCache.delete(url));
   if (passageCache.size > PASSAGE_CACHE) passageCache.delete(passageCache.keys().next().value!);
   return passage;
+}
+
+/** Is a ranked pair one of the interview's fields (title, people, summary…: src/search/fields.ts)? */
+export const isField = (r: RankedPair) => isFieldId(r.pair.id);
+
+/**
+ * The ranked pairs of a passage in the order a result shows them: the transcript's own pairs
+ * first (a paragraph says more than a field), then the interview's fields.
+ */
+function pairsFirst(ranked: RankedPair[]): RankedPair[] {
+  return [...ranked.filter((r) => !isField(r)), ...ranked.filter(isField)];
 }
 
 /** A result as it is shown: the interview, its ranked pairs (best first) and the positions to mark. */
@@ -99,8 +147,9 @@ export interface Hit {
  * passages are read in `passageOrder`, at most three: the first with a pair that really matches
  * (in the chosen language), then, for a query of three words or more, only those that may hold
  * the whole query in order, when that one does not (positions alone cannot tell "a green card"
- * from "are at a"; two adjacent matches are too common to be worth a second passage). Null when
- * no pair really matches (Pagefind's prefix fallback).
+ * from "are at a"; two adjacent matches are too common to be worth a second passage). A match in
+ * the interview's fields only (they are in passage 0) is shown when no passage read has a pair
+ * that matches. Null when nothing really matches (Pagefind's prefix fallback).
  */
 export async function loadHit(result: Result, language: SideLanguage | "", query: string): Promise<Hit | null> {
   const n = queryTerms(query).length;
@@ -108,12 +157,14 @@ export async function loadHit(result: Result, language: SideLanguage | "", query
   let read = 0;
   for (const p of result.passages) {
     if (read === 3) break;
-    if (best && (n < 3 || best.ranked[0]!.phrase >= n || p.run < n)) break;
+    if (best && !isField(best.ranked[0]!) && (n < 3 || best.ranked[0]!.phrase >= n || p.run < n)) break;
     read++;
     const passage = await fetchPassage(result, p.n);
     const pairs: PassagePair[] = parsePassage(passage.content, passage.pairs, passage.start);
-    const ranked = rankPairs(pairs, result.words, language, query);
-    if (!ranked.length || (best && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
+    const ranked = pairsFirst(rankPairs(pairs, result.words, language, query));
+    if (!ranked.length) continue;
+    // A paragraph beats a field; else the better match.
+    if (best && (isField(ranked[0]!) ? !isField(best.ranked[0]!) || better(best.ranked[0]!, ranked[0]!) <= 0 : !isField(best.ranked[0]!) && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
     best = { meta, ranked, hit: standsFor(pairs, result.words, query), score: result.score, slug: result.slug, places: result.passages.length };
   }

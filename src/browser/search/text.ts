@@ -12,7 +12,16 @@ export function atLeastText(n: number, query: string, unit: "interview" | "passa
   return unit === "passage" ? `至少 ${n} 个段落 · At least ${n} passages for “${query}”` : `至少 ${n} 篇访谈 · At least ${n} interviews for “${query}”`;
 }
 
+/** The count while older interviews are not searched yet: of the newest `searched` of `among`. */
+export function newestText(n: number, query: string, unit: "interview" | "passage", searched: number, among: number): string {
+  const what = unit === "passage" ? `${n} 个段落` : `${n} 篇访谈`;
+  const whatEn = unit === "passage" ? `${n} passage${n === 1 ? "" : "s"}` : `${n} interview${n === 1 ? "" : "s"}`;
+  return `${what}（最新的 ${searched} 篇中，共 ${among} 篇）· ${whatEn} for “${query}” in the newest ${searched} of ${among} interviews`;
+}
+
 export const KEEP_TYPING = "请再输入一些 · Keep typing…";
+
+export const NOTHING_TO_SEARCH = "没有可搜索的字词 · Nothing to search: type a word or a quote.";
 
 export const INDEX_BUILDING = "搜索索引正在生成，完成后自动搜索 · The search index is being built; the search runs as soon as it is ready.";
 

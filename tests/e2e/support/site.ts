@@ -38,7 +38,8 @@ export interface BuildResult {
  */
 export async function buildSite(opts: BuildOptions = {}): Promise<BuildResult> {
   const siteDir = await mkdtemp(resolve(tmpdir(), "transcripts-site-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.extraEnv, SITE_DIR: siteDir };
+  // No shard cache unless a test asks for one: builds running side by side would share it.
+  const env: NodeJS.ProcessEnv = { ...process.env, SEARCH_CACHE_DIR: "off", ...opts.extraEnv, SITE_DIR: siteDir };
   if (opts.seedsDir !== undefined) env.SEEDS_DIR = resolve(REPO_ROOT, opts.seedsDir);
   if (opts.pathPrefix !== undefined) env.PATH_PREFIX = opts.pathPrefix;
   // Vitest sets these for its workers; the build is a separate program.

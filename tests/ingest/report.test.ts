@@ -1,0 +1,46 @@
+// src/ingest/report.ts under npm start: what a rebuild prints, what a page's banner lists.
+import { describe, expect, it } from "vitest";
+import { assembleArchive, ingestFile } from "../../src/ingest/archive.ts";
+import { changedFiles, problemsOfFile, rebuildReport } from "../../src/ingest/report.ts";
+import { scriptHashSource } from "../../src/site/dev.ts";
+
+const file = (name: string, text: string) => ingestFile({ file: name, bytes: new TextEncoder().encode(text) });
+const good = file("a.md", "---\ntitle: A\n---\nHello.\n\n你好。\n");
+const other = file("b.md", "---\ntitle: B\n---\nHi.\n\n嗨。\n");
+const broken = file("a.md", '---\ntitle: "A\n---\nHello.\n\n你好。\n');
+
+describe("a rebuild's report", () => {
+  const before = assembleArchive([good, other]);
+  it("prints the changed file's problems as `path:line: severity code message`, then a summary", () => {
+    const after = assembleArchive([broken, other]);
+    expect(changedFiles(before, after)).toEqual(["a.md"]);
+    const lines = rebuildReport(before, after, "seeds");
+    expect(lines[0]).toMatch(/^seeds\/a\.md:2: error yaml-invalid /);
+    expect(lines.at(-1)).toBe("1 error, 0 warnings in 1 file (changed: seeds/a.md)");
+  });
+  it("says so when the changed file is fine again, and prints nothing when no transcript changed", () => {
+    expect(rebuildReport(assembleArchive([broken, other]), assembleArchive([good, other]), "seeds")).toEqual(["0 errors, 0 warnings in 1 file (changed: seeds/a.md)"]);
+    expect(rebuildReport(before, assembleArchive([good, other]), "seeds")).toEqual([]);
+  });
+  it("names another file that gets a problem from the change (a duplicate URL)", () => {
+    const clash = file("c.md", "---\ntitle: C\nslug: a\n---\nHi.\n\n嗨。\n");
+    const lines = rebuildReport(before, assembleArchive([good, other, clash]), "seeds");
+    expect(lines.some((l) => /^seeds\/(a|c)\.md:1: error duplicate-url /.test(l))).toBe(true);
+  });
+});
+
+describe("a page's problems", () => {
+  it("lists its file's problems with file and line", () => {
+    const archive = assembleArchive([broken, other]);
+    const [p] = problemsOfFile(archive, "a.md", "seeds");
+    expect(p).toMatchObject({ where: "seeds/a.md:2", severity: "error", code: "yaml-invalid" });
+    expect(problemsOfFile(archive, "b.md", "seeds")).toEqual([]);
+  });
+});
+
+describe("the dev server's reload script under the CSP", () => {
+  it("is allowed by its sha256, as a CSP hash source", () => {
+    // The hash Chromium names for an inline script "abc".
+    expect(scriptHashSource("abc")).toBe("'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='");
+  });
+});
