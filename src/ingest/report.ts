@@ -47,6 +47,8 @@ export function failureMessage(err: unknown): string {
 export interface ShownProblem {
   where: string;
   severity: Problem["severity"];
+  /** An `info` line: worth a note, not a problem (the banner counts them apart). */
+  note: boolean;
   code: string;
   message: string;
 }
@@ -55,7 +57,7 @@ export interface ShownProblem {
 export function problemsOfFile(archive: Archive, file: string, relativeTo = ""): ShownProblem[] {
   return archive.problems
     .filter((p) => p.file === file)
-    .map((p) => ({ where: `${printable(shownFile(p.file, relativeTo))}:${p.line}`, severity: p.severity, code: p.code, message: printable(p.message) }));
+    .map((p) => ({ where: `${printable(shownFile(p.file, relativeTo))}:${p.line}`, severity: p.severity, note: p.severity === "info", code: p.code, message: printable(p.message) }));
 }
 
 /**
