@@ -17,6 +17,7 @@ import type { Chapter, CompanyNote, Listing, Transcript, TranscriptCard } from "
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
 import { jsonForScript, transcriptJsonLd } from "./src/site/structured-data.ts";
 import { buildBrowse, type Browse } from "./src/site/browse.ts";
+import { buildQuotes, type QuotesPage } from "./src/site/quotes.ts";
 import { cardOf } from "./src/site/card.ts";
 import { companyNames, shownName, termKey, type TaxonomyKind, type Term } from "./src/site/taxonomy.ts";
 import { formatClock, videoAt } from "./src/ingest/timecode.ts";
@@ -46,12 +47,16 @@ export default function (eleventyConfig: UserConfig) {
   let published: TranscriptCard[] = [];
   let byFile = new Map<string, TranscriptCard>();
   let browse: Browse;
+  let quotes: QuotesPage;
   // Which shard of the search index holds each transcript (the search page's interview filter searches only it).
   const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
   let shardBySlug = new Map<string, string>();
   const refresh = () => {
     archive = loadArchive(settings.seedsDir);
-    published = publishedTranscripts(archive.transcripts, settings).map(cardOf);
+    const full = publishedTranscripts(archive.transcripts, settings);
+    // The quotes page needs the summaries' quotes (and their paragraphs' speakers): taken before the texts go.
+    quotes = Object.freeze(buildQuotes(full));
+    published = full.map(cardOf);
     byFile = new Map(published.map((t) => [t.file, t]));
     shardBySlug = new Map(assignShards(published.map(searchItem), shardLimits).flatMap((s) => s.slugs.map((slug) => [slug, s.id] as const)));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
@@ -75,6 +80,7 @@ export default function (eleventyConfig: UserConfig) {
     }
   });
   eleventyConfig.addGlobalData("browse", () => browse);
+  eleventyConfig.addGlobalData("quotes", () => quotes);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
   // Under `npm start` only (templates check runMode): the problems of a page's file, for its
@@ -172,6 +178,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
   eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
   eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
+  eleventyConfig.addTemplate("quotes.njk", "", { ...lists, layout: "quotes.njk", permalink: "/quotes/", pageTitle: "金句 Quotes" });
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
   // For what a browser opens without a page's <link rel="icon"> (the feed).
   eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/favicon.ico")]: "favicon.ico" });

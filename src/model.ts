@@ -1,6 +1,7 @@
 // The one model shared by pages, search and checks (see DESIGN.md).
 
-export type Severity = "error" | "warning";
+/** `info`: worth knowing, never a fault (a build never fails on it, the summary counts it apart). */
+export type Severity = "error" | "warning" | "info";
 
 /** Something the ingest noticed about one input file. Never thrown: collected. */
 export interface Problem {
@@ -42,6 +43,20 @@ export interface Pair {
   speaker?: string;
   /** 1-based source line where the pair starts. */
   line: number;
+  /** Times written just before this pair (a part marker, a segment time), in source order. */
+  marks?: TimeMark[];
+}
+
+/**
+ * A time written in the flow of a transcript, not a paragraph: a segment time
+ * (`**(1:20 - 2:40)**`, a line of its own) or a chunk marker of the translation
+ * (`### (15:00 - 30:00) Part 2`). It says where the text after it starts in the video.
+ */
+export interface TimeMark {
+  kind: "segment" | "part";
+  time: TimeRange;
+  /** 1-based source line of the marker. */
+  line: number;
 }
 
 /** A time range in seconds; `end` is undefined for `End` or an open range. */
@@ -60,6 +75,8 @@ export interface Section {
   /** A one-line note under the heading (the `> …` chapter summary of video summaries). */
   note?: string;
   pairs: Pair[];
+  /** Times written after the section's last pair (none follows them in the section). */
+  endMarks?: TimeMark[];
   line: number;
 }
 
@@ -80,6 +97,10 @@ export interface CorePoint {
 export interface Quote {
   text: string;
   by?: string;
+  /** 1-based source line of the quote. */
+  line?: number;
+  /** The id of the pair where it is said (`p-12`), when the transcript holds it for sure. */
+  pair?: string;
 }
 
 export interface PersonNote {

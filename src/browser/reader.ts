@@ -5,10 +5,13 @@
 // - reading modes: radios + key M (Shift+M back), remembered, position kept (reader/modes.ts);
 // - "Copy quote" beside each ¶ link: the text in the language(s) on screen plus speaker, title,
 //   date and permalink (reader/quote.ts);
+// - "Play from here" beside them on a transcript with a video: the video at the nearest known
+//   time before the pair (reader/play.ts);
 // - contents: disclosure on narrow screens, current section marked (reader/contents.ts);
 // - landing on #p-N: the pair in view with its section heading when it is the section's first (reader/target.ts).
 import { initContents } from "./reader/contents.ts";
 import { initModes } from "./reader/modes.ts";
+import { initPlay } from "./reader/play.ts";
 import { initCopyQuote } from "./reader/quote.ts";
 import { initTarget } from "./reader/target.ts";
 
@@ -25,6 +28,7 @@ if (art) {
   };
   initModes(art, say);
   initCopyQuote(art, say);
+  initPlay(art);
   initContents(art);
   initTarget(art);
 }

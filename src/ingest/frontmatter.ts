@@ -32,24 +32,29 @@ const CLOSE = "\n---";
 const NOT_MAPPING = Symbol("not a mapping");
 type Wrapped = { [NOT_MAPPING]: unknown };
 
-function loadYaml(source: string): unknown {
+/** YAML as the engine reads it; `onTabs` is told when it was read only by taking tab indentation as spaces. */
+function loadYaml(source: string, onTabs: () => void): unknown {
   try {
     return yaml.load(source, { schema: yaml.CORE_SCHEMA });
   } catch (err) {
-    // Tabs used for indentation are tolerated without a word: retry with spaces.
+    // Tabs used for indentation are tolerated (with a warning, from readFrontMatter): retry with spaces.
     if (/^[ ]*\t/m.test(source)) {
+      let value: unknown;
       try {
-        return yaml.load(source.replace(/^[ \t]+/gm, (lead) => lead.replace(/\t/g, "  ")), { schema: yaml.CORE_SCHEMA });
+        value = yaml.load(source.replace(/^[ \t]+/gm, (lead) => lead.replace(/\t/g, "  ")), { schema: yaml.CORE_SCHEMA });
       } catch {
-        // report the first error, on the text as written
+        throw err; // report the first error, on the text as written
       }
+      onTabs();
+      return value;
     }
     throw err;
   }
 }
 
-const yamlEngine = (source: string): object => {
-  const value = loadYaml(source);
+/** The gray-matter engine: a mapping, or a marked wrapper around whatever else the YAML is. */
+const yamlEngine = (onTabs: () => void) => (source: string): object => {
+  const value = loadYaml(source, onTabs);
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : ({ [NOT_MAPPING]: value ?? null } as Wrapped);
 };
 
@@ -117,8 +122,9 @@ export function readFrontMatter(text: string, problems: ProblemList): FrontMatte
   const yamlStart = firstLine > 0 ? firstLine + 1 : 2;
 
   let data: Record<string, unknown> | undefined;
+  let tabs = false;
   try {
-    const parsed = matter(text, { engines: { yaml: yamlEngine } });
+    const parsed = matter(text, { engines: { yaml: yamlEngine(() => (tabs = true)) } });
     data = parsed.data as Record<string, unknown>;
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
@@ -138,6 +144,12 @@ export function readFrontMatter(text: string, problems: ProblemList): FrontMatte
     }
     problems.error(Math.max(line, 1), "yaml-invalid", `front matter is not valid YAML: ${reason}`);
     return { present: true, body: rest, bodyLine, keyLines, failed: true };
+  }
+  if (tabs) {
+    // Read as if the tabs were spaces, as before; but other tools refuse the file.
+    const tabbed = yamlLines.map((l, i) => (i > 0 && /^[ ]*\t/.test(l) ? i + 1 : 0)).filter(Boolean);
+    const more = tabbed.length > 1 ? ` (and ${tabbed.length - 1} more line${tabbed.length > 2 ? "s" : ""})` : "";
+    problems.warn(tabbed[0] ?? yamlStart, "front-matter-tabs", `front matter indented with a tab${more}: read here as spaces, but Eleventy, Jekyll and GitHub's preview reject it; indent with spaces`);
   }
   if (data && NOT_MAPPING in data) {
     const value = (data as Wrapped)[NOT_MAPPING];

@@ -5,10 +5,11 @@
 import { scanBlocks } from "./blocks.ts";
 import { normaliseMeta, readFrontMatter } from "./frontmatter.ts";
 import { detectLanguage } from "./language.ts";
-import type { Section, Summary, TimeRange, Transcript } from "../model.ts";
+import type { Section, Summary, TimeMark, TimeRange, Transcript } from "../model.ts";
 import { normaliseText } from "./normalise.ts";
 import { pairSections } from "./pairs.ts";
 import { ProblemList, quote } from "./problems.ts";
+import { linkQuotes } from "./quotes.ts";
 import { splitSections, type RawSection } from "./sections.ts";
 import { detectShape } from "./shape.ts";
 import { slugFor } from "./slug.ts";
@@ -30,6 +31,17 @@ function checkChapterTimes(duration: number | undefined, chapters: { time?: Time
       problems.warn(line ?? 1, "chapter-past-end", `chapter ${time.label} ${starts ? "starts" : "ends"} after the end of the video (${formatClock(duration)})`);
     }
   }
+}
+
+/** Each time mark goes on the first pair after it; marks after the last pair stay with the section. */
+function placeMarks(section: Section, marks: TimeMark[]): Section {
+  let p = 0;
+  for (const mark of marks) {
+    while (p < section.pairs.length && section.pairs[p].line < mark.line) p++;
+    if (p < section.pairs.length) (section.pairs[p].marks ??= []).push(mark);
+    else (section.endMarks ??= []).push(mark);
+  }
+  return section;
 }
 
 export function ingest(file: string, source: string): Transcript {
@@ -65,15 +77,16 @@ export function ingest(file: string, source: string): Transcript {
 
   const raw: RawSection[] = splitSections(blocks);
   const { pairs, counts } = pairSections(raw.map((s) => s.blocks), problems);
-  const sections: Section[] = raw.map((s, i) => ({
+  const sections: Section[] = raw.map((s, i) => placeMarks({
     id: `s-${i + 1}`,
     heading: s.heading,
     time: s.time,
     note: s.note,
     pairs: pairs[i],
     line: s.line,
-  }));
+  }, s.marks));
 
+  if (summary) linkQuotes(summary.quotes, sections, problems);
   checkChapterTimes(meta.duration, [...sections, ...(summary?.chapters ?? [])], problems);
 
   return {
@@ -82,7 +95,7 @@ export function ingest(file: string, source: string): Transcript {
     shape,
     meta,
     summary,
-    sections: sections.filter((s) => s.heading || s.pairs.length || s.note),
+    sections: sections.filter((s) => s.heading || s.pairs.length || s.note || s.endMarks),
     problems: problems.items,
     languages: counts,
   };

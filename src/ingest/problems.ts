@@ -15,6 +15,10 @@ export class ProblemList {
   warn(line: number, code: string, message: string): void {
     this.add(line, "warning", code, message);
   }
+  /** Worth knowing, not a fault: never fails a build. */
+  info(line: number, code: string, message: string): void {
+    this.add(line, "info", code, message);
+  }
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
@@ -45,9 +49,16 @@ export function formatProblem(p: Problem): string {
   return `${printable(p.file)}:${p.line}: ${p.severity} ${p.code} ${printable(p.message)}`;
 }
 
+/** How many problems of each severity. */
+export function countProblems(problems: readonly Problem[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) counts[p.severity]++;
+  return counts;
+}
+
+/** `1 error, 2 warnings in 3 files`; `…, 4 info in 3 files` when there are notes of that kind. */
 export function summariseProblems(problems: readonly Problem[], fileCount: number): string {
-  const errors = problems.filter((p) => p.severity === "error").length;
-  const warnings = problems.length - errors;
+  const { error, warning, info } = countProblems(problems);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(fileCount, "file")}`;
+  return `${plural(error, "error")}, ${plural(warning, "warning")}${info ? `, ${info} info` : ""} in ${plural(fileCount, "file")}`;
 }

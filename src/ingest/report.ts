@@ -1,7 +1,7 @@
 // Printing problems for the command line: one line each, sorted, then a summary.
 import type { Archive } from "./archive.ts";
 import type { Problem } from "../model.ts";
-import { formatProblem, printable, summariseProblems } from "./problems.ts";
+import { countProblems, formatProblem, printable, summariseProblems } from "./problems.ts";
 
 /** A problem's file as shown: under the seeds folder as the user named it (`seeds/x.md`; `seeds` for the folder itself). */
 export function shownFile(file: string, relativeTo = ""): string {
@@ -17,13 +17,14 @@ export function problemReport(archive: Archive, relativeTo = ""): string[] {
   ];
 }
 
-/** The same report as JSON: `{ files, errors, warnings, problems, summary }`. */
-export function problemJson(archive: Archive, relativeTo = ""): { files: number; errors: number; warnings: number; problems: Problem[]; summary: string } {
-  const errors = archive.problems.filter((p) => p.severity === "error").length;
+/** The same report as JSON: `{ files, errors, warnings, info, problems, summary }`. */
+export function problemJson(archive: Archive, relativeTo = ""): { files: number; errors: number; warnings: number; info: number; problems: Problem[]; summary: string } {
+  const counts = countProblems(archive.problems);
   return {
     files: archive.fileCount,
-    errors,
-    warnings: archive.problems.length - errors,
+    errors: counts.error,
+    warnings: counts.warning,
+    info: counts.info,
     problems: archive.problems.map((p) => ({ ...p, file: shownFile(p.file, relativeTo) })),
     summary: summariseProblems(archive.problems, archive.fileCount),
   };
@@ -46,6 +47,8 @@ export function failureMessage(err: unknown): string {
 export interface ShownProblem {
   where: string;
   severity: Problem["severity"];
+  /** An `info` line: worth a note, not a problem (the banner counts them apart). */
+  note: boolean;
   code: string;
   message: string;
 }
@@ -54,7 +57,7 @@ export interface ShownProblem {
 export function problemsOfFile(archive: Archive, file: string, relativeTo = ""): ShownProblem[] {
   return archive.problems
     .filter((p) => p.file === file)
-    .map((p) => ({ where: `${printable(shownFile(p.file, relativeTo))}:${p.line}`, severity: p.severity, code: p.code, message: printable(p.message) }));
+    .map((p) => ({ where: `${printable(shownFile(p.file, relativeTo))}:${p.line}`, severity: p.severity, note: p.severity === "info", code: p.code, message: printable(p.message) }));
 }
 
 /**

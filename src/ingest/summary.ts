@@ -9,10 +9,11 @@ import type { ProblemList } from "./problems.ts";
 import { parseDate, parseDuration, isHttpUrl } from "./frontmatter.ts";
 import { parseRange, splitHeadingTime } from "./timecode.ts";
 
-export type SummaryLabel = "info" | "tldr" | "chapters" | "points" | "companies" | "quotes" | "people" | "type" | "transcript";
+export type SummaryLabel = "intro" | "info" | "tldr" | "chapters" | "points" | "companies" | "quotes" | "people" | "type" | "transcript";
 
 const LABELS: [SummaryLabel, RegExp][] = [
   ["transcript", /完整翻译|全文翻译|全文|完整文字稿|逐字稿|transcript|full translation/i],
+  ["intro", /视频开头信息|开头信息|开场信息|video intro(?:duction)?\b/i],
   ["info", /视频信息|基本信息|video info|video details|episode info/i],
   ["tldr", /tl;?dr|一句话|核心洞察|内容摘要|^summary$/i],
   ["chapters", /章节|chapters?|目录|timeline|时间线/i],
@@ -31,12 +32,22 @@ export function labelText(heading: string): string {
     .trim();
 }
 
+/** A bracketed gloss at the end of a label: `TL;DR（一句话核心洞察）`, `经典金句 (Quotes)`. */
+const GLOSS = /\s*[(（【\[][^)）】\]]*[)）】\]]\s*$/u;
+
 export function recogniseLabel(heading: string): SummaryLabel | undefined {
   // A heading with a time range is a chapter of the transcript, whatever its words
   // ("(0:00 - 8:18) 公司我们…" is not the companies block; read as one, its text was lost).
   if (splitHeadingTime(heading).time) return undefined;
   const label = labelText(heading);
-  return LABELS.find(([, re]) => re.test(label))?.[0];
+  // The label itself first, then with its gloss (`Summary（摘要）` is the TL;DR, by its first word).
+  const bare = label.replace(GLOSS, "").trim();
+  return LABELS.find(([, re]) => re.test(bare))?.[0] ?? LABELS.find(([, re]) => re.test(label))?.[0];
+}
+
+/** Labels whose blocks hold sub-headings of their own: key points and people (`### 1. …`, `#### 姓名`). */
+export function holdsHeadings(label: SummaryLabel | "unknown"): boolean {
+  return label === "points" || label === "people" || label === "transcript";
 }
 
 export function emptySummary(): Summary {
@@ -207,7 +218,7 @@ function readQuotes(blocks: Block[], heading: string, summary: Summary, problems
     const byIndex = lines.findIndex((l) => /^\s*(?:—|――|--|–)/.test(l));
     const text = (byIndex >= 0 ? lines.slice(0, byIndex) : lines).join("\n").trim();
     const by = byIndex >= 0 ? lines.slice(byIndex).join(" ").replace(/^\s*(?:—|――|--|–)+\s*/, "").trim() : undefined;
-    const quote: Quote = { text, by: by || undefined };
+    const quote: Quote = { text, by: by || undefined, line: block.line };
     summary.quotes.push(quote);
   }
 }
@@ -220,6 +231,10 @@ function prose(blocks: Block[]): string {
 export function readSummaryBlock(label: SummaryLabel, heading: string, blocks: Block[], summary: Summary, meta: Meta, problems: ProblemList): void {
   const content = blocks.filter((b) => b.kind !== "rule");
   switch (label) {
+    case "intro":
+      // `视频开头信息`: a quoted one-line introduction (`> 本文内容整理自…`), or any prose.
+      summary.intro.push(...content.map((b) => b.text));
+      return;
     case "info":
       return readInfo(content, heading, summary, meta, problems);
     case "tldr":

@@ -7,6 +7,8 @@ const DASH = String.raw`\s*(?:-|–|—|~|～|至|to)\s*`;
 const RANGE = new RegExp(String.raw`^(${CLOCK})(?:${DASH}(${CLOCK}|end|End|END|结束))?$`);
 /** A heading that starts with a parenthesised range: `(0:00 - 8:18) 标题`. */
 const HEADING_RANGE = new RegExp(String.raw`^[(（\[]\s*(${CLOCK}(?:${DASH}(?:${CLOCK}|end|End|END|结束))?)\s*[)）\]]\s*(.*)$`);
+/** A line that is only a time range: `**(1:20 - 2:40)**`. */
+const SEGMENT = new RegExp(String.raw`^(\*\*|__)?\s*([(（\[])?\s*(${CLOCK}(?:${DASH}(?:${CLOCK}|end|End|END|结束))?)\s*([)）\]])?\s*(\*\*|__)?$`);
 /** A chunk marker of the translation process: `(15:00 - 30:00) Part 2`. */
 const CHUNK_MARKER = /^(?:part|第)\s*\d+\s*(?:部分)?$/i;
 
@@ -32,6 +34,19 @@ export function splitHeadingTime(heading: string): { time?: TimeRange; title: st
   if (!m) return { title: heading.trim() };
   const time = parseRange(m[1]);
   return time ? { time, title: m[2].trim() } : { title: heading.trim() };
+}
+
+/**
+ * A segment time: a line that is only a time range, bold or in brackets or both
+ * (`**(1:20 - 2:40)**`, `**(1:04:00 - End)**`, `(0:00 - 1:20)`). Undefined for anything else.
+ */
+export function segmentTime(line: string): TimeRange | undefined {
+  const m = SEGMENT.exec(line.trim());
+  if (!m) return undefined;
+  const [, b1, open, range, close, b2] = m;
+  // Bold on both sides, or brackets on both sides; a bare `8:18` line is not a marker.
+  if (b1 !== b2 || Boolean(open) !== Boolean(close) || (!b1 && !open)) return undefined;
+  return parseRange(range);
 }
 
 export function isChunkMarker(title: string): boolean {

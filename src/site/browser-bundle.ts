@@ -1,6 +1,6 @@
 // The browser code (src/browser/, TypeScript) bundled for the site's assets/ folder with
 // esbuild, once per build. Each entry keeps the file name the templates load: theme.js runs in
-// <head> before the first paint and reader.js / archive.js are deferred, all classic scripts;
+// <head> before the first paint and reader.js / archive.js / quotes.js are deferred, all classic scripts;
 // deeplink.js and search.js are modules (they find the site base from import.meta.url, and
 // deeplink.js imports search.js only when the header box is first used, and search.js imports
 // search-script.js, the 繁體 → 简体 converter, only for a query with a Chinese character).
@@ -14,6 +14,7 @@ export const BROWSER_ENTRIES = {
   theme: "iife",
   reader: "iife",
   archive: "iife",
+  quotes: "iife",
   deeplink: "esm",
   search: "esm",
   "search-script": "esm",

@@ -392,7 +392,10 @@ describe("2. permalinks and quotes", () => {
       expect(await style(page, "#p-3 .cq", "opacity")).toBe("1");
 
       await page.mouse.move(5, 5);
+      // A transcript with a video: after the copy button, "play from here", then the next pair's ¶.
       await page.locator("#p-2 .cq").focus();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("[data-pair]")?.id + " " + document.activeElement?.className)).toBe("p-2 pf");
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.closest("[data-pair]")?.id + " " + document.activeElement?.className)).toBe("p-3 pl");
       expect(await style(page, "#p-3 .pl", "opacity")).toBe("1");

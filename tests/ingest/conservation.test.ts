@@ -22,6 +22,9 @@ const norm = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, "")
     .toLowerCase();
 
+/** A segment time (`**(1:20 - 2:40)**`): a time anchor into the video, not a paragraph (its text is on the page all the same). */
+const SEGMENT_TIME = /^\*\*\([\d:]+ - (?:[\d:]+|End)\)\*\*$/;
+
 interface Source { name: string; text: string }
 
 function sources(): Source[] {
@@ -41,7 +44,7 @@ function paragraphs(text: string): string[] {
   return body
     .split(/\n\s*\n/)
     .map((c) => c.trim())
-    .filter((c) => c && !/^(#|>|\||-{3,}|[-*+] |\d+\. )/.test(c) && !/^\*.*生成.*\*$|^\*Generated/m.test(c));
+    .filter((c) => c && !/^(#|>|\||-{3,}|[-*+] |\d+\. )/.test(c) && !/^\*.*生成.*\*$|^\*Generated/m.test(c) && !SEGMENT_TIME.test(c));
 }
 
 /** Every line of text in the body but headings and table header rows, table cells split, markers dropped. */

@@ -26,14 +26,14 @@ function checked(file: string, bytes: Uint8Array): Transcript {
   for (const p of t.problems) {
     expect(p.code, formatProblem(p)).not.toBe("internal-error");
     expect(Number.isInteger(p.line) && p.line >= 0, formatProblem(p)).toBe(true);
-    expect(["error", "warning"]).toContain(p.severity);
+    expect(["error", "warning", "info"]).toContain(p.severity);
     expect(p.code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(formatProblem(p)).not.toMatch(/[\n\r\u2028\u2029]/);
   }
   // The archive step and the report as printed by `npm run check`.
   const archive = assembleArchive([t]);
   const report = problemReport(archive, "seeds");
-  expect(report[report.length - 1]).toMatch(/^\d+ errors?, \d+ warnings? in 1 file$/);
+  expect(report[report.length - 1]).toMatch(/^\d+ errors?, \d+ warnings?(?:, \d+ info)? in 1 file$/);
   return t;
 }
 
@@ -59,7 +59,7 @@ const range = fc.oneof(
   fc.tuple(clock, clock).map(([a, b]) => `(${a} - ${b}) `),
   clock.map((a) => `(${a} - End) `),
 );
-const summaryLabel = fc.constantFrom("📹 视频信息", "Video Information", "TL;DR", "TL;DR（一句话核心洞察）", "📑 章节导航表", "Chapter Navigation", "📊 核心论点", "Key Arguments", "🏢 提及的公司/产品", "💬 经典金句", "👤 主要人物", "📺 视频类型判断", "📝 完整翻译", "Full Translation", "3. 📑 章节导航表", "未知的块");
+const summaryLabel = fc.constantFrom("1. 视频开头信息", "📹 视频信息", "Video Information", "TL;DR", "TL;DR（一句话核心洞察）", "📑 章节导航表", "Chapter Navigation", "📊 核心论点", "Key Arguments", "🏢 提及的公司/产品", "💬 经典金句", "👤 主要人物", "📺 视频类型判断", "📝 完整翻译", "Full Translation", "3. 📑 章节导航表", "未知的块");
 const words = fc.oneof(en, zh);
 
 /** One markdown-ish block of a transcript. */
@@ -68,6 +68,8 @@ const block: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(speaker, zh).map(([s, t]) => s + t) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 4 }), range, words).map(([level, r, t]) => `${"#".repeat(level)} ${r}${t}`) },
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), clock, clock, fc.integer({ min: 1, max: 9 })).map(([level, a, b, n]) => `${"#".repeat(level)} (${a} - ${b}) Part ${n}`) },
+  // Segment times (a line that is only a bold time range), alone or on the first line of a paragraph.
+  { weight: 1, arbitrary: fc.tuple(clock, fc.oneof(clock, fc.constant("End")), fc.option(words, { nil: undefined })).map(([a, b, rest]) => `**(${a} - ${b})**${rest ? `\n${rest}` : ""}`) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), summaryLabel).map(([level, l]) => `${"#".repeat(level)} ${l}`) },
   { weight: 2, arbitrary: fc.tuple(zh, en, fc.constantFrom("Original English", "View Original English", "Hide Original English"), fc.boolean()).map(([z, e, label, p]) => `${z}\n\n<details>\n<summary>${label}</summary>\n${p ? `<p class="english-text">${e}</p>` : e}\n</details>`) },
   { weight: 2, arbitrary: fc.array(fc.tuple(en, zh), { minLength: 1, maxLength: 4 }).map((rows) => rows.map(([e, z]) => `Alex: ${e}\nAlex：${z}`).join("\n")) },

@@ -36,6 +36,12 @@ describe("a page's problems", () => {
     expect(p).toMatchObject({ where: "seeds/a.md:2", severity: "error", code: "yaml-invalid" });
     expect(problemsOfFile(archive, "b.md", "seeds")).toEqual([]);
   });
+  it("marks an info line as a note, not a problem (the banner counts them apart)", () => {
+    const quoted = file("q.md", "# Q\n\n## 视频信息\n\n- **频道**: Pod\n\n## 💬 经典金句\n\n> \"Safety is the product.\"\n\n## 📝 完整翻译\n\n唯一的中文段落。\n");
+    const shown = problemsOfFile(assembleArchive([quoted, broken]), "q.md", "seeds");
+    expect(shown).toEqual([expect.objectContaining({ where: "seeds/q.md:9", severity: "info", note: true, code: "quote-not-linked" })]);
+    expect(problemsOfFile(assembleArchive([broken]), "a.md", "seeds")[0].note).toBe(false);
+  });
 });
 
 describe("the dev server's reload script under the CSP", () => {

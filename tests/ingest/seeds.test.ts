@@ -40,7 +40,18 @@ describe("003 (video-summary document)", () => {
     expect(s.people.map((p) => p.name)).toEqual(["Jensen Huang（黄仁勋）", "Sarah Guo", "Elad Gil"]);
     expect(s.videoType).toBe("访谈对话");
     expect(s.footer).toHaveLength(1);
-    expect(t.problems).toEqual([]);
+  });
+  it("quotes English over a Chinese-only translation: no quote linked, an info line for each, no other problem", () => {
+    expect(t.summary!.quotes.map((q) => q.pair)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(t.problems.map((p) => `${p.line}:${p.severity}:${p.code}`)).toEqual(["134:info:quote-not-linked", "137:info:quote-not-linked", "140:info:quote-not-linked", "143:info:quote-not-linked", "146:info:quote-not-linked"]);
+    expect(t.problems[0].message).toMatch(/is in English, and the transcript has no English text/);
+  });
+  it("keeps the Part-N markers' times in the flow, on the pair after each (at a section's end, on the section)", () => {
+    const marks = t.sections.flatMap((s) => [
+      ...s.pairs.flatMap((p) => (p.marks ?? []).map((m) => [p.id, m.kind, m.time.start, m.time.end])),
+      ...(s.endMarks ?? []).map((m) => [`end of ${s.id}`, m.kind, m.time.start, m.time.end]),
+    ]);
+    expect(marks).toEqual([["p-27", "part", 900, 1800], ["end of s-4", "part", 1800, 2700], ["p-81", "part", 2700, 3600], ["p-98", "part", 3600, 4500], ["p-114", "part", 4500, undefined]]);
   });
   it("has 10 chapters with times, Part-N markers not among them", () => {
     expect(t.sections.map((x) => x.time?.start)).toEqual([0, 498, 924, 1265, 1762, 2285, 2620, 3174, 3513, 3881]);

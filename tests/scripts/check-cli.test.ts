@@ -12,8 +12,8 @@ import { formatProblem } from "../../src/ingest/problems.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const HOSTILE = resolve(ROOT, "tests/fixtures/hostile");
-const LINE = /^(.+):(\d+): (error|warning) ([a-z0-9-]+) (.+)$/;
-const SUMMARY = /^(\d+) errors?, (\d+) warnings? in (\d+) files?$/;
+const LINE = /^(.+):(\d+): (error|warning|info) ([a-z0-9-]+) (.+)$/;
+const SUMMARY = /^(\d+) errors?, (\d+) warnings?(?:, (?:\d+) info)? in (\d+) files?$/;
 const STACK = /^\s+at .+[(:]\d+/m;
 
 interface Run {
@@ -85,11 +85,11 @@ describe("npm run check", () => {
     const text = check(HOSTILE);
     const json = check(HOSTILE, "--json");
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { files: number; errors: number; warnings: number; problems: Parameters<typeof formatProblem>[0][]; summary: string };
+    const report = JSON.parse(json.stdout) as { files: number; errors: number; warnings: number; info?: number; problems: Parameters<typeof formatProblem>[0][]; summary: string };
     const lines = text.stdout.trimEnd().split("\n");
     expect(report.problems.map(formatProblem)).toEqual(lines.slice(0, -1));
     expect(report.summary).toBe(lines[lines.length - 1]);
-    expect(report.errors + report.warnings).toBe(report.problems.length);
+    expect(report.errors + report.warnings + (report.info ?? 0)).toBe(report.problems.length);
     expect(report.files).toBe(readdirSync(HOSTILE).length);
   });
 
@@ -100,6 +100,22 @@ describe("npm run check", () => {
     expect(stdout).toMatch(/a\.md:1: warning title-from-filename /);
     expect(stdout).toMatch(/a\.md:5: warning unpaired-paragraph /);
     expect(stdout.trimEnd().split("\n").pop()).toBe("0 errors, 2 warnings in 1 file");
+  });
+
+  it("info lines (a quote not linked) are listed and counted apart, and never fail the check", () => {
+    const doc = "# Info only\n\n## 视频信息\n\n- **频道**: Pod\n\n## 💬 经典金句\n\n> \"Safety is the product.\"\n> — Dana\n\n## 📝 完整翻译\n\n这是唯一的中文段落。\n";
+    const dir = folder("info-only", { "v.md": doc });
+    const { code, stdout } = check(dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/v\.md:9: info quote-not-linked quote "\\"Safety is the product\.\\"" is in English/);
+    expect(stdout.trimEnd().split("\n").pop()).toBe("0 errors, 0 warnings, 1 info in 1 file");
+    const json = JSON.parse(check(dir, "--json").stdout) as { errors: number; warnings: number; info: number };
+    expect(json).toMatchObject({ errors: 0, warnings: 0, info: 1 });
+    const site = join(tmp, "info-site");
+    const build = run("scripts/build.ts", [], { SEEDS_DIR: dir, SITE_DIR: site, NO_SEARCH_INDEX: "1" });
+    expect(build.code).toBe(0);
+    expect(build.stdout).toContain("0 errors, 0 warnings, 1 info in 1 file");
+    expect(existsSync(join(site, "t", "v", "index.html"))).toBe(true);
   });
 
   it("exits 0 on a clean folder: `0 errors, 0 warnings in 1 file`", () => {

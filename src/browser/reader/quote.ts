@@ -28,10 +28,10 @@ const COPY_ICONS =
 
 const squash = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
 
-/** An element's text without its speaker label, ¶ link and copy button. */
+/** An element's text without its speaker label, ¶ link, copy button and play link. */
 function plain(el: Element): string {
   const c = el.cloneNode(true) as Element;
-  c.querySelectorAll(".sp, .pl, .cq").forEach((x) => x.remove());
+  c.querySelectorAll(".sp, .pl, .cq, .pf").forEach((x) => x.remove());
   return squash(c.textContent);
 }
 

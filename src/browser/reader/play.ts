@@ -1,0 +1,79 @@
+// "Play from here": on a transcript with a video (`data-video` on the article), each pair's
+// actions beside its ¶ link get a link into the video at the nearest known time before the pair:
+// a segment time, a chapter heading's time or a part marker's (all links with `data-t`), or the
+// start of the video when none comes before it. The link says which time it is and what kind;
+// it never guesses a time between two known ones. Without JS the times themselves are links.
+
+export type TimeKind = "segment" | "chapter" | "part" | "start";
+
+export interface KnownTime {
+  seconds: number;
+  kind: TimeKind;
+  /** The link into the video at that time. */
+  href: string;
+}
+
+/** For a page's items in document order (times and pairs), the time each pair plays from. Pure. */
+export function playTimes<P>(items: readonly ({ time: KnownTime } | { pair: P })[], start: KnownTime): Map<P, KnownTime> {
+  const out = new Map<P, KnownTime>();
+  let last = start;
+  for (const item of items) {
+    if ("time" in item) last = item.time;
+    else out.set(item.pair, last);
+  }
+  return out;
+}
+
+/** `498` → `8:18`, `3881` → `1:04:41`. */
+export function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+const KIND_WORDS: Record<TimeKind, [zh: string, en: string]> = {
+  segment: ["分段", "segment"],
+  chapter: ["章节", "chapter"],
+  part: ["部分", "part"],
+  start: ["视频开头", "start of the video"],
+};
+
+/** What the link says: `从 1:20 播放（分段起点）· Play from 1:20 (segment start)`. Pure. */
+export function playLabel(time: KnownTime): string {
+  const [zh, en] = KIND_WORDS[time.kind];
+  if (time.kind === "start") return `从头 0:00 播放（本段之前没有时间）· Play from the start (no time before this paragraph)`;
+  return `从 ${clock(time.seconds)} 播放（${zh}起点）· Play from ${clock(time.seconds)} (${en} start)`;
+}
+
+const PLAY_ICON = '<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M5 3.2v9.6L12.6 8z" fill="currentColor"/></svg>';
+
+function kindOf(el: Element): TimeKind {
+  if (el.closest("h2")) return "chapter";
+  return el.classList.contains("part") ? "part" : "segment";
+}
+
+export function initPlay(art: HTMLElement): void {
+  const video = art.dataset.video;
+  if (!video) return;
+  const items: ({ time: KnownTime } | { pair: HTMLElement })[] = [];
+  art.querySelectorAll<HTMLElement>(".t-body a[data-t], .t-body .p, .t-body .x").forEach((el) => {
+    if (el.matches("a[data-t]")) items.push({ time: { seconds: Number(el.dataset.t), kind: kindOf(el), href: (el as HTMLAnchorElement).href } });
+    else items.push({ pair: el });
+  });
+  const times = playTimes(items, { seconds: 0, kind: "start", href: video });
+  for (const [row, time] of times) {
+    const a = document.createElement("a");
+    a.className = "pf";
+    a.href = time.href;
+    a.rel = "noopener noreferrer";
+    const label = playLabel(time);
+    a.title = label;
+    a.setAttribute("aria-label", `${label} ${row.id.slice(2)}`);
+    a.innerHTML = `${PLAY_ICON}<span>${time.kind === "start" ? "0:00" : clock(time.seconds)}</span>`;
+    // After the ¶ link and its copy button.
+    const after = row.querySelector(":scope > .cq") ?? row.querySelector(":scope > .pl");
+    if (after) after.after(a);
+  }
+}

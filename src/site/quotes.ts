@@ -1,0 +1,60 @@
+// The quotes page (/quotes/): every quote of every published video summary, newest interview
+// first, with who said it, the interview and its date, each linking to the paragraph where it is
+// said (when the ingest found it: `quote.pair`) or else to the interview; and the people to
+// filter by, their spellings grouped as the browse pages group them.
+import type { Transcript } from "../model.ts";
+import { termKey } from "./taxonomy.ts";
+
+export interface QuoteEntry {
+  text: string;
+  /** Who said it: the quote's own `— name`, else the speaker of the paragraph it is linked to. */
+  by?: string;
+  /** The grouping key of `by`, for the filter (`""` when nobody is named). */
+  person: string;
+  slug: string;
+  title: string;
+  date?: string;
+  /** The paragraph's id when the quote is linked to it. */
+  pair?: string;
+  /** Where the entry links: `/t/<slug>/#p-N`, or `/t/<slug>/`. */
+  href: string;
+}
+
+export interface QuotePerson {
+  key: string;
+  /** The most used spelling (ties: the first seen). */
+  name: string;
+  count: number;
+}
+
+export interface QuotesPage {
+  entries: QuoteEntry[];
+  people: QuotePerson[];
+}
+
+/** Transcripts given newest first (as the archive sorts them); quotes in the order of their summary. */
+export function buildQuotes(published: readonly Transcript[]): QuotesPage {
+  const entries: QuoteEntry[] = [];
+  const spellings = new Map<string, Map<string, number>>();
+  for (const t of published) {
+    for (const q of t.summary?.quotes ?? []) {
+      const pair = q.pair ? t.sections.flatMap((s) => s.pairs).find((p) => p.id === q.pair) : undefined;
+      const by = q.by ?? pair?.speaker;
+      const person = by ? termKey(by) : "";
+      if (by && person) {
+        const names = spellings.get(person) ?? new Map<string, number>();
+        names.set(by, (names.get(by) ?? 0) + 1);
+        spellings.set(person, names);
+      }
+      entries.push({ text: q.text, by, person, slug: t.slug, title: t.meta.title, date: t.meta.date, pair: pair?.id, href: `/t/${t.slug}/${pair ? `#${pair.id}` : ""}` });
+    }
+  }
+  const people = [...spellings.entries()]
+    .map(([key, names]) => ({
+      key,
+      name: [...names.entries()].reduce((best, cur) => (cur[1] > best[1] ? cur : best))[0],
+      count: [...names.values()].reduce((a, b) => a + b, 0),
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { entries, people };
+}
