@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     // Three files at a time, also on two cores (vitest's default there is one): most of a test
     // file's time is spent waiting on a build or on Chromium, not on its own thread.
-    maxWorkers: 3,
+    maxWorkers: 4,
     projects: [
       {
         test: {

@@ -124,7 +124,8 @@ const pages = () => [
   { name: "fixture transcript (speakers, gaps, text row)", url: fixtureServer.url + FIX },
 ];
 
-describe("axe-core: no violations", () => {
+// Each test opens a page of its own: they run side by side (Chromium renders one while axe checks another).
+describe.concurrent("axe-core: no violations", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const i of [0, 1, 2, 3]) {
       it(`${["index", "long transcript", "video-summary transcript", "fixture transcript"][i]}, ${colorScheme}`, async () => {

@@ -4,9 +4,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "node-html-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { serveStatic, type StaticServer } from "./support/server.ts";
-import { buildSiteOrThrow, removeSite, SEEDS_DIR } from "./support/site.ts";
 
 const PREFIX = "/archive/";
 
@@ -18,12 +17,11 @@ describe(`site under ${PREFIX}`, () => {
 
   beforeAll(async () => {
     // The seeds give every kind of page: transcripts, tags, speakers, people, companies, search.
-    ({ siteDir } = await buildSiteOrThrow({ seedsDir: SEEDS_DIR, pathPrefix: PREFIX }));
+    siteDir = inject("prefixedSiteDir");
     server = await serveStatic(siteDir, { prefix: PREFIX });
   }, 300_000);
   afterAll(async () => {
     await server?.close();
-    if (siteDir) await removeSite(siteDir);
   });
 
   const get = async (path: string) => fetch(new URL(path, server.origin));

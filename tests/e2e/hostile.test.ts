@@ -245,7 +245,8 @@ describe("the site built from the hostile corpus", () => {
   for (const bypassCSP of [false, true]) {
     const mode = bypassCSP ? "with CSP bypassed (escaping alone)" : "as shipped, under its CSP";
     // Some fifty pages, each loaded and inspected: allow for a slow, shared machine.
-    it(`no page runs a payload or reaches outside 127.0.0.1, ${mode}`, { timeout: 900_000 }, async () => {
+    // The two crawls side by side (each in its own browser context).
+    it.concurrent(`no page runs a payload or reaches outside 127.0.0.1, ${mode}`, { timeout: 900_000 }, async () => {
       expect(pages.length).toBeGreaterThan(40);
       // Three pages at a time: Chromium loads one while the test inspects another.
       await inTurn(pages, 3, async (path) => {

@@ -13,7 +13,7 @@ import { launchBrowser } from "./support/chromium.ts";
 import { openPage, screenshot } from "./support/page.ts";
 import { bilingual, chineseOnly, openSearch, pairOf, problems, searchFor } from "./support/search.ts";
 import { serveStatic, type StaticServer } from "./support/server.ts";
-import { buildSiteOrThrow, removeSite, REPO_ROOT, SEEDS_DIR } from "./support/site.ts";
+import { REPO_ROOT, SEEDS_DIR } from "./support/site.ts";
 
 const siteDir = inject("siteDir");
 
@@ -180,12 +180,11 @@ describe("built with PATH_PREFIX=/archive/", () => {
   let prefixed: StaticServer;
 
   beforeAll(async () => {
-    ({ siteDir: dir } = await buildSiteOrThrow({ pathPrefix: PREFIX }));
+    dir = inject("prefixedSiteDir");
     prefixed = await serveStatic(dir, { prefix: PREFIX });
   });
   afterAll(async () => {
     await prefixed?.close();
-    if (dir) await removeSite(dir);
   });
 
   it("searches, links and lands under the prefix, from the search page and the header box", async () => {

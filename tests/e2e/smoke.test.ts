@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/chromium.ts";
 import { DESKTOP, MOBILE, openPage, screenshot } from "./support/page.ts";
 import { serveStatic, type StaticServer } from "./support/server.ts";
-import { buildSiteOrThrow, removeSite, SEEDS_DIR } from "./support/site.ts";
+import { SEEDS_DIR } from "./support/site.ts";
 
 const siteDir = inject("siteDir");
 
@@ -142,7 +142,7 @@ describe("built with PATH_PREFIX=/archive/ and served under /archive/", () => {
   let prefixedTranscripts: string[];
 
   beforeAll(async () => {
-    ({ siteDir: prefixedDir } = await buildSiteOrThrow({ pathPrefix: PREFIX }));
+    prefixedDir = inject("prefixedSiteDir");
     prefixedTranscripts = (await htmlPages(prefixedDir))
       .filter((p) => /\sdata-pair[\s=>]/.test(p.html))
       .map((p) => p.path);
@@ -151,7 +151,6 @@ describe("built with PATH_PREFIX=/archive/ and served under /archive/", () => {
 
   afterAll(async () => {
     await prefixed?.close();
-    if (prefixedDir) await removeSite(prefixedDir);
   });
 
   it("index and transcript pages load with every link and asset under the prefix", async () => {

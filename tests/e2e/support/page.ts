@@ -92,10 +92,15 @@ export async function openPage(browser: Browser, url: string, opts: OpenPageOpti
   };
 }
 
-/** Save a PNG to tests/browser/screenshots/<name>.png (gitignored); returns the path. */
+/**
+ * With SCREENSHOTS=1, saves a PNG to tests/e2e/screenshots/<name>.png (gitignored), for a person
+ * to look at; returns the path. Without it, nothing (a screenshot checks nothing, and a test run
+ * is faster without them).
+ */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   const safe = name.replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "screenshot";
   const path = resolve(SCREENSHOT_DIR, `${safe}.png`);
+  if (process.env.SCREENSHOTS !== "1") return path;
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path, fullPage: opts.fullPage ?? false });
   return path;

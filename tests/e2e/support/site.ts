@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 /** The repository root (this file is tests/browser/support/site.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
+/** The path prefix of the shared prefixed site (global-setup.ts). */
+export const PREFIXED_AT = "/archive/";
+
 /** The default seeds folder. */
 export const SEEDS_DIR = resolve(REPO_ROOT, "seeds");
 
