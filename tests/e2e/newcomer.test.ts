@@ -276,6 +276,11 @@ describe("3. names as written", () => {
     await withPage(`${seeds.url}tags/`, {}, async ({ page }) => {
       expect(await page.$$eval(".term-cloud a", (els) => els.map((e) => e.textContent!.trim()))).toContain("AI基础设施");
     });
+    // The search page's tag filter too (its value stays the tag as the file writes it).
+    await withPage(`${seeds.url}search/`, {}, async ({ page }) => {
+      const options = await page.$$eval("select[name=tag] option", (os) => os.map((o) => ({ text: o.textContent!.trim(), value: (o as HTMLOptionElement).value })));
+      expect(options).toContainEqual({ text: "AI基础设施 (1)", value: "ai基础设施" });
+    });
   });
 
   it("a companies entry OpenAI/Anthropic/Gemini is the same three linked names on the page and in /companies/", async () => {
