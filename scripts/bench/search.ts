@@ -4,8 +4,9 @@
 // for a first and a following query the bytes transferred and the time until results show,
 // against the targets of issue 3.
 //
-//   npx tsx scripts/bench-search.ts [--count 1000] [--work /tmp/bench-search] [--passage-size 1500,6000]
+//   npx tsx scripts/bench/search.ts [--count 1000] [--work /tmp/bench-search] [--passage-size 1500,6000]
 //                                   [--reuse] [--json out.json]
+//   npx tsx scripts/bench/search.ts --site bench-out/site --seeds bench-out/seeds   (a site `npm run bench -- --keep` built)
 //
 // --reuse keeps an archive and site already in --work (same --count) and only re-indexes.
 // --passage-size indexes (and measures) once per passage size; the last one stays in the site.
@@ -26,7 +27,7 @@ import { contentTypeFor } from "../../tests/e2e/support/server.ts";
 import { indexTranscripts } from "../../src/search/job.ts";
 import { bundleBrowserCode } from "../../src/site/browser-bundle.ts";
 
-const TARGETS = { firstKB: 300, followingKB: 100, warmMs: 300 };
+const TARGETS = { firstKB: 300, followingKB: 150, warmMs: 300 };
 
 const { values } = parseArgs({
   options: {
@@ -34,13 +35,17 @@ const { values } = parseArgs({
     work: { type: "string", default: "/tmp/bench-search" },
     "passage-size": { type: "string", default: "" },
     reuse: { type: "boolean", default: false },
+    site: { type: "string" },
+    seeds: { type: "string" },
     json: { type: "string" },
   },
 });
 const count = Number(values.count);
 const work = resolve(values.work!);
-const seedsOut = join(work, "archive");
-const siteDir = join(work, "site");
+// --site and --seeds: measure a site already built, its index as its build made it (e.g. `npm run bench -- --keep`).
+const given = Boolean(values.site && values.seeds);
+const seedsOut = given ? resolve(values.seeds!) : join(work, "archive");
+const siteDir = given ? resolve(values.site!) : join(work, "site");
 const sizes = (values["passage-size"] || "").split(",").filter(Boolean).map(Number);
 const root = resolve(import.meta.dirname, "../..");
 
@@ -256,7 +261,7 @@ interface QueryRun {
   traffic: Traffic;
 }
 
-async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun[]; header: { traffic: Traffic; ms: number } }> {
+async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun[]; header: { traffic: Traffic; ms: number }; all: { query: string; clicks: number; results: number; traffic: Traffic } }> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext();
@@ -310,7 +315,31 @@ async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun
     await p2.waitForLoadState("networkidle");
     const header = { traffic: await meter2.since(m2, isSearch), ms };
     await ctx2.close();
-    return { pageLoad, runs, header };
+
+    // Every result of a word of nearly every transcript, from a fresh page: the reader asks for
+    // more until there is no more (older shards are read as they are asked for).
+    const ctx3 = await browser.newContext();
+    const p3 = await ctx3.newPage();
+    const meter3 = new Meter(p3);
+    const m3 = await meter3.mark();
+    await p3.goto(`${url}search/`);
+    await p3.waitForSelector("[data-search-page].is-ready");
+    const common = "company";
+    await typeQuery(p3, common);
+    let clicks = 0;
+    for (; clicks < 5000 && (await p3.locator("button.sr-show-more").count()); clicks++) {
+      const before = await p3.locator(".search-results > li").count();
+      await p3.click("button.sr-show-more");
+      await p3.waitForFunction(
+        (n) => !document.querySelector("[data-search-page][aria-busy]") && (document.querySelectorAll(".search-results > li").length > n || !document.querySelector("button.sr-show-more")),
+        before,
+        { timeout: 120_000 },
+      );
+    }
+    await p3.waitForLoadState("networkidle");
+    const all = { query: common, clicks, results: await p3.locator(".search-results > li").count(), traffic: await meter3.since(m3, isSearch) };
+    await ctx3.close();
+    return { pageLoad, runs, header, all };
   } finally {
     await browser.close();
   }
@@ -319,16 +348,19 @@ async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun
 // ---------------------------------------------------------------------------------------------
 
 mkdirSync(work, { recursive: true });
-generate();
-const siteMs = await buildSite();
+if (!given) generate();
+const siteMs = given ? NaN : await buildSite();
 const archive = loadArchive(seedsOut);
 const pairs = archive.transcripts.reduce((n, t) => n + t.sections.reduce((m, s) => m + s.pairs.length, 0), 0);
 console.log(`site: ${archive.transcripts.length} transcripts, ${pairs} rows${Number.isNaN(siteMs) ? " (reused)" : `, Eleventy build ${secs(siteMs)}`}`);
 
 const report: unknown[] = [];
 for (const passageSize of sizes.length ? sizes : [undefined]) {
-  rmSync(join(siteDir, "pagefind"), { recursive: true, force: true });
-  const indexed = await indexTranscripts(siteDir, archive.transcripts, { passageSize });
+  let indexed: Awaited<ReturnType<typeof indexTranscripts>> | undefined;
+  if (!given) {
+    rmSync(join(siteDir, "pagefind"), { recursive: true, force: true });
+    indexed = await indexTranscripts(siteDir, archive.transcripts, { passageSize });
+  }
   const bundle = bundleStats(join(siteDir, "pagefind"));
   const server = await serve(siteDir);
   let result;
@@ -339,7 +371,7 @@ for (const passageSize of sizes.length ? sizes : [undefined]) {
   }
   const label = passageSize ?? "default";
   console.log(`\n== passages of ${label} word positions ==`);
-  console.log(`index: ${indexed.records} pages from ${indexed.transcripts} transcripts in ${secs(indexed.ms)} (records ${secs(indexed.recordsMs)}, Pagefind ${secs(indexed.pagefindMs)})`);
+  if (indexed) console.log(`index: ${indexed.records} pages from ${indexed.transcripts} transcripts, ${indexed.shards} shards, in ${secs(indexed.ms)} (records ${secs(indexed.recordsMs)}, Pagefind ${secs(indexed.pagefindMs)})`);
   console.log(`bundle: ${bundle.files} files, ${mb(bundle.bytes)}`);
   for (const [part, s] of Object.entries(bundle.parts)) console.log(`  ${part.padEnd(12)} ${String(s.files).padStart(7)} files ${mb(s.bytes).padStart(9)}`);
   console.log(`search page opened: ${result.pageLoad.requests} requests, ${kb(result.pageLoad.transferred)} transferred (${kb(result.pageLoad.decoded)} uncompressed): ${kinds(result.pageLoad)}`);
@@ -354,6 +386,7 @@ for (const passageSize of sizes.length ? sizes : [undefined]) {
     if (r.traffic.requests) console.log(`${"".padEnd(22)}${kinds(r.traffic)}`);
   }
   console.log(`header box on a transcript page, first use: ${result.header.traffic.requests} requests, ${kb(result.header.traffic.transferred)} (${kinds(result.header.traffic)}), results ${result.header.ms} ms after focus`);
+  console.log(`every result of a common word, “${result.all.query}”: ${result.all.results} interviews shown after ${result.all.clicks} clicks on “Show more” / “Search older interviews”, ${kb(result.all.traffic.transferred)} transferred in all (${kinds(result.all.traffic)})`);
   report.push({ passageSize: label, indexed, bundle, ...result });
 }
 if (values.json) writeFileSync(values.json, JSON.stringify({ count, pairs, siteMs, report }, null, 2));
