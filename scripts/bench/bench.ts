@@ -14,6 +14,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import MarkdownIt from "markdown-it";
+import { descendantsOf } from "./processes.ts";
 
 const { values } = parseArgs({
   options: {
@@ -48,20 +49,9 @@ function walk(dir: string): { files: number; bytes: number } {
 
 /** Resident memory of `pid` and all its descendants (Pagefind runs as a child process), from /proc. */
 function treeMemory(pid: number): { rss: number; hwm: Map<number, number> } {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
   let rss = 0;
   const hwm = new Map<number, number>();
-  const visit = (p: number) => {
+  for (const p of [pid, ...descendantsOf(pid)]) {
     try {
       const status = readFileSync(`/proc/${p}/status`, "utf8");
       rss += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
@@ -69,9 +59,7 @@ function treeMemory(pid: number): { rss: number; hwm: Map<number, number> } {
     } catch {
       // gone meanwhile
     }
-    for (const c of children.get(p) ?? []) visit(c);
-  };
-  visit(pid);
+  }
   return { rss, hwm };
 }
 

@@ -267,7 +267,7 @@ async function measure(url: string): Promise<{ pageLoad: Traffic; runs: QueryRun
     const context = await browser.newContext();
     const page = await context.newPage();
     const meter = new Meter(page);
-    const isSearch = (u: string) => /\/pagefind\/|\/assets\/search\./.test(u);
+    const isSearch = (u: string) => /\/pagefind\/|\/assets\/search[.-]/.test(u);
 
     // Open the search page (it loads Pagefind's script, worker, wasm and metadata on its own).
     let m = await meter.mark();

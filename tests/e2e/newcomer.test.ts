@@ -3,24 +3,21 @@
 // M, the home page on a phone, the page without JavaScript, npm start (CSP, favicon, problems of
 // an edit), URLs. Against the site built from seeds/ (global setup), a small fixture site, and
 // npm start over a copy of the seeds. No assertion on time.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axe } from "./support/axe.ts";
 import { launchBrowser } from "./support/chromium.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
 import { DESKTOP, MOBILE, screenshot } from "./support/page.ts";
 import { serveStatic, type StaticServer } from "./support/server.ts";
-import { buildSiteOrThrow, REPO_ROOT, removeSite, SEEDS_DIR } from "./support/site.ts";
+import { buildSiteOrThrow, removeSite } from "./support/site.ts";
 
 const LONG = "t/000-3b6afdfa3ea1ef5a/"; // 88 sections of one bilingual pair each; tags and companies in lower case
 const VIDEO = "t/003-2b149ca5e6d99755/"; // summary panel: chapters, companies table in ⭐
 const TABLET = { width: 700, height: 900 } as const;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** The pages' CSP in a built site (npm run build): exactly as strict as ever. */
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
@@ -78,15 +75,6 @@ async function withPage<T>(url: string, o: Parameters<typeof open>[1], fn: (p: O
   }
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 const rect = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => {
@@ -329,7 +317,7 @@ describe("4. the companies table", () => {
         expect(context.top).toBeGreaterThanOrEqual(name.bottom - 1);
         await page.locator(".companies").scrollIntoViewIfNeeded();
         await screenshot(page, `newcomer-companies-390-${colorScheme}`);
-        expect(await axe(page)).toEqual([]);
+        expect(await axe(page, Infinity)).toEqual([]);
       });
     });
   }
@@ -421,61 +409,15 @@ describe("11. URLs", () => {
 });
 
 describe("10 and 12. npm start", () => {
-  let child: ChildProcess | undefined;
-  let work = "";
-  let output = "";
-
-  async function freePort(): Promise<number> {
-    return new Promise((ok, fail) => {
-      const srv = createServer();
-      srv.once("error", fail);
-      srv.listen(0, "127.0.0.1", () => {
-        const { port } = srv.address() as { port: number };
-        srv.close(() => ok(port));
-      });
-    });
-  }
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe().catch(() => undefined);
-      if (value !== undefined) return value;
-      if (Date.now() > end) throw new Error(`npm start: timed out waiting for ${what}\n${output.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-
+  let dev: DevServer;
   let base = "";
   let seedsCopy = "";
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), "newcomer-serve-"));
-    seedsCopy = join(work, "seeds");
-    await mkdir(seedsCopy, { recursive: true });
-    for (const name of await readdir(SEEDS_DIR)) if (/\.(md|txt)$/i.test(name)) await copyFile(join(SEEDS_DIR, name), join(seedsCopy, name));
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, SEEDS_DIR: seedsCopy, SITE_DIR: join(work, "site"), PORT: String(port), NO_SEARCH_INDEX: "1" };
-    delete env.VITEST;
-    delete env.VITEST_POOL_ID;
-    delete env.VITEST_WORKER_ID;
-    delete env.NODE_OPTIONS;
-    child = spawn("npx", ["tsx", "scripts/serve.ts"], { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
-    base = `http://127.0.0.1:${port}/`;
-    await until("the server", async () => ((await fetch(`${base}${LONG}`)).ok ? true : undefined));
+    dev = await startDevServer({ NO_SEARCH_INDEX: "1" });
+    ({ base, seeds: seedsCopy } = dev);
+    await dev.until("the server", async () => ((await fetch(`${base}${LONG}`)).ok ? true : undefined));
   });
-
-  afterAll(async () => {
-    if (child?.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-    }
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  afterAll(async () => dev?.stop());
 
   it("no CSP violation on the 404 page or elsewhere; a favicon; the built site's CSP as strict as ever", async () => {
     for (const path of ["no-such-page/", LONG, "", "feed.xml"]) {
@@ -509,10 +451,12 @@ describe("10 and 12. npm start", () => {
     const path = join(seedsCopy, file);
     const good = await readFile(path, "utf8");
     expect(good.split("\n")[1]).toMatch(/^title: /);
-    output = "";
+    const { until } = dev;
+    let from = dev.output().length;
+    const output = () => dev.output().slice(from);
     await writeFile(path, good.replace(/^title: /m, 'title: "'));
-    const line = await until("the problem printed", async () => output.match(new RegExp(`^(\\S*seeds/${file}):2: error yaml-invalid .+$`, "m"))?.[0]);
-    expect(output).toMatch(/^1 error, 0 warnings in 1 file \(changed: \S*seeds\/000_3b6afdfa3ea1ef5a\.txt\)$/m);
+    const line = await until("the problem printed", async () => output().match(new RegExp(`^(\\S*seeds/${file}):2: error yaml-invalid .+$`, "m"))?.[0]);
+    expect(output()).toMatch(/^1 error, 0 warnings in 1 file \(changed: \S*seeds\/000_3b6afdfa3ea1ef5a\.txt\)$/m);
     for (const colorScheme of ["light", "dark"] as const) {
       await withPage(base + LONG, { colorScheme }, async ({ page }) => {
         await until("the banner", async () => {
@@ -524,13 +468,13 @@ describe("10 and 12. npm start", () => {
         expect(text).toContain("yaml-invalid");
         expect(line).toContain("front matter is not valid YAML");
         if (colorScheme === "light") await screenshot(page, "newcomer-dev-banner");
-        expect(await axe(page)).toEqual([]);
+        expect(await axe(page, Infinity)).toEqual([]);
       });
     }
     // Fixed again: the file has no problem, and the page no banner.
-    output = "";
+    from = dev.output().length;
     await writeFile(path, good);
-    await until("the fix printed", async () => (/^0 errors, 0 warnings in 1 file \(changed: /m.test(output) ? true : undefined));
+    await until("the fix printed", async () => (/^0 errors, 0 warnings in 1 file \(changed: /m.test(output()) ? true : undefined));
     await withPage(base + LONG, {}, async ({ page }) => {
       await until("the banner gone", async () => {
         await page.goto(base + LONG);

@@ -2,18 +2,16 @@
 // on every page, a /archive/ prefix build, and npm start (its index made after the pages, then
 // kept up to date). The site built from seeds/ (global-setup.ts), served on 127.0.0.1 and driven
 // with Debian's Chromium, under its CSP. No assertion on time.
-import { spawn, type ChildProcess } from "node:child_process";
-import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/chromium.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
 import { openPage, screenshot } from "./support/page.ts";
 import { bilingual, chineseOnly, openSearch, pairOf, problems, searchFor } from "./support/search.ts";
 import { serveStatic, type StaticServer } from "./support/server.ts";
-import { REPO_ROOT, SEEDS_DIR } from "./support/site.ts";
 
 const siteDir = inject("siteDir");
 
@@ -241,58 +239,13 @@ describe("npm start, before its search index is made", () => {
 });
 
 describe("npm start", () => {
-  let child: ChildProcess | undefined;
-  let work: string;
-  let output = "";
-
-  async function freePort(): Promise<number> {
-    return new Promise((ok, fail) => {
-      const srv = createServer();
-      srv.once("error", fail);
-      srv.listen(0, "127.0.0.1", () => {
-        const { port } = srv.address() as { port: number };
-        srv.close(() => ok(port));
-      });
-    });
-  }
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe().catch(() => undefined);
-      if (value !== undefined) return value;
-      if (Date.now() > end) throw new Error(`npm start: timed out waiting for ${what}\n${output.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-
-  afterAll(async () => {
-    if (child?.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-    }
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  let dev: DevServer | undefined;
+  afterAll(async () => dev?.stop());
 
   it("indexes on start and re-indexes when a transcript changes", async () => {
-    work = await mkdtemp(join(tmpdir(), "transcripts-serve-"));
-    const seeds = join(work, "seeds");
-    await mkdir(seeds, { recursive: true });
-    for (const name of await readdir(SEEDS_DIR)) if (/\.(md|txt)$/i.test(name)) await copyFile(join(SEEDS_DIR, name), join(seeds, name));
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, SEEDS_DIR: seeds, SITE_DIR: join(work, "site"), PORT: String(port), SEARCH_CACHE_DIR: "off" };
-    delete env.VITEST;
-    delete env.VITEST_POOL_ID;
-    delete env.VITEST_WORKER_ID;
-    delete env.NODE_OPTIONS;
-    child = spawn("npx", ["tsx", "scripts/serve.ts"], { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const base = `http://127.0.0.1:${port}/`;
-    await until("the search index", async () => ((await fetch(`${base}pagefind/shards.json`)).ok ? true : undefined), 180_000);
+    dev = await startDevServer();
+    const { base, seeds, until } = dev;
+    await until("the search index", async () => ((await fetch(`${base}pagefind/shards.json`)).ok ? true : undefined));
 
     const WORD = "zanzibarquokka";
     const found = async (word: string): Promise<number> => {
@@ -312,14 +265,14 @@ describe("npm start", () => {
 
     const file = (await readdir(seeds)).find((n) => n.startsWith("000_"))!;
     await appendFile(join(seeds, file), `\n### 后来加上的一段\n\nThe ${WORD} remark was added while the server ran.\n\n服务器运行时加上了这段关于${WORD}的话。\n`);
-    await until("the change in the index", async () => ((await found(WORD)) > 0 ? true : undefined), 180_000);
+    await until("the change in the index", async () => ((await found(WORD)) > 0 ? true : undefined));
     // Indexed alone into a second bundle, not by Pagefind over the whole archive again.
-    expect(output).toMatch(/\[search\] index refreshed in [\d.]+ s \(the 1 transcript\(s\) changed since start, in a second bundle\)/);
+    expect(dev.output()).toMatch(/\[search\] index refreshed in [\d.]+ s \(the 1 transcript\(s\) changed since start, in a second bundle\)/);
 
     // A second edit takes a word out: the records made at start that hold it are hidden.
     const path = join(seeds, file);
     await writeFile(path, (await readFile(path, "utf8")).replace("monstrous", "gigawombat"));
-    await until("the word taken out", async () => ((await found("monstrous")) === 0 ? true : undefined), 180_000);
+    await until("the word taken out", async () => ((await found("monstrous")) === 0 ? true : undefined));
     expect(await found("gigawombat")).toBeGreaterThan(0);
     expect(await found(WORD)).toBeGreaterThan(0);
   });

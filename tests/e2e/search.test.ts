@@ -5,11 +5,11 @@
 // base.njk) is in force throughout. No assertion on time. (From a result to the page:
 // search-navigation.test.ts.)
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sideText } from "../../src/search/tokens.ts";
+import { axe } from "./support/axe.ts";
 import { launchBrowser } from "./support/chromium.ts";
 import { openPage, type OpenedPage } from "./support/page.ts";
 import { pairOf, transcripts, bilingual, chineseOnly, ENGLISH_QUOTES, CHINESE_QUOTES, problems, searchFor, openSearch, type Shown } from "./support/search.ts";
@@ -297,18 +297,7 @@ describe("filters", () => {
   });
 });
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core violations on the page as it is now. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 describe("accessibility of results (axe-core)", () => {
   for (const colorScheme of ["light", "dark"] as const) {

@@ -3,19 +3,18 @@
 // quotes linked to their paragraph, and the /quotes/ page. Built from the fixtures of
 // tests/fixtures/encodings/; screenshots of every new element (1280 and 390 px, light and dark)
 // go to tests/e2e/screenshots/ to be looked at.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENCODINGS } from "../support/fixtures.ts";
+import { axe } from "./support/axe.ts";
 import { launchBrowser } from "./support/chromium.ts";
 import { DESKTOP, MOBILE, openPage, screenshot, type OpenedPage, type OpenPageOptions } from "./support/page.ts";
 import { serveStatic, type StaticServer } from "./support/server.ts";
 import { buildSiteOrThrow, removeSite } from "./support/site.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const MIXED = "t/video-summary-mixed-levels/";
 const SEGMENTS = "t/segment-times/";
 const NO_VIDEO = "t/zh-first/";
@@ -203,16 +202,6 @@ describe("the quotes page", () => {
   });
 });
 
-/** axe-core's violations on the page, summarised (as tests/e2e/a11y.test.ts runs it). */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
-    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 describe("accessibility of the new elements", () => {
   for (const viewport of [DESKTOP, MOBILE]) {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { commandOf, descendantsOf } from "../../scripts/bench/processes.ts";
 import { iterateArchive } from "../../scripts/bench/synthetic.ts";
 import { isAlive, removeLeftovers } from "../../src/site/leftovers.ts";
 
@@ -20,35 +21,8 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return e;
 }
 
-/** Processes below `pid` (from /proc), with their command lines. */
-function descendants(pid: number): { pid: number; cmd: string }[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: { pid: number; cmd: string }[] = [];
-  const visit = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      let cmd = "";
-      try {
-        cmd = readFileSync(`/proc/${c}/cmdline`, "utf8").replace(/\0/g, " ");
-      } catch {
-        // gone meanwhile
-      }
-      out.push({ pid: c, cmd });
-      visit(c);
-    }
-  };
-  visit(pid);
-  return out;
-}
+/** Processes below `pid`, with their command lines. */
+const descendants = (pid: number) => descendantsOf(pid).map((p) => ({ pid: p, cmd: commandOf(p) }));
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -3,6 +3,7 @@
 // a segment time, a chapter heading's time or a part marker's (all links with `data-t`), or the
 // start of the video when none comes before it. The link says which time it is and what kind;
 // it never guesses a time between two known ones. Without JS the times themselves are links.
+import { formatClock } from "../../ingest/timecode.ts";
 
 export type TimeKind = "segment" | "chapter" | "part" | "start";
 
@@ -24,14 +25,8 @@ export function playTimes<P>(items: readonly ({ time: KnownTime } | { pair: P })
   return out;
 }
 
-/** `498` → `8:18`, `3881` → `1:04:41`. */
-export function clock(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
+/** `498` → `8:18`, `3881` → `1:04:41`: as the pages print times (src/ingest/timecode.ts). */
+export const clock = formatClock;
 
 const KIND_WORDS: Record<TimeKind, [zh: string, en: string]> = {
   segment: ["分段", "segment"],

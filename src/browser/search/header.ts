@@ -3,6 +3,7 @@ import { el } from "../dom.ts";
 import { failure, INDEX_RETRY_MS } from "./failure.ts";
 import { arrowKeys } from "./keys.ts";
 import { loadPagefind } from "./pagefind.ts";
+import { loadSimplifier } from "./simplifier.ts";
 import { DEBOUNCE_MS, preload } from "./typing.ts";
 import { quotesFirst } from "./rank.ts";
 import { noResults, renderHit } from "./render.ts";
@@ -93,5 +94,6 @@ export function attachHeader(form: HTMLFormElement | null): void {
   });
   arrowKeys(panel, input, () => open(false));
   loadPagefind().catch(() => {});
+  loadSimplifier().catch(() => {});
   if (input.value.trim()) run();
 }

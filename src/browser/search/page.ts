@@ -9,6 +9,7 @@ import { quotesFirst } from "./rank.ts";
 import { noResults, renderHit } from "./render.ts";
 import { loadHit, resultKey, runSearch, type Result, type SearchFilters } from "./results.ts";
 import { atLeastText, countText, KEEP_TYPING, newestText, NOTHING_TO_SEARCH } from "./text.ts";
+import { loadSimplifier } from "./simplifier.ts";
 import { DEBOUNCE_MS, preload } from "./typing.ts";
 
 const PAGE_SIZE = 6;
@@ -256,4 +257,6 @@ export function initPage(root: HTMLElement): void {
   if (filtersPanel && window.matchMedia?.(NARROW).matches && !Object.keys(readFilters(form)).length) filtersPanel.open = false;
   if (input.value.trim()) schedule(0);
   else loadPagefind().catch(() => {});
+  // The 繁體 → 简体 converter comes with the search code, once the index is loading.
+  loadSimplifier().catch(() => {});
 }
