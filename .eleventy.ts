@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
-import { loadArchive, loadSource, setIngestCache } from "./src/ingest/load.ts";
+import { loadSource, scanArchive, setIngestCache } from "./src/ingest/load.ts";
 import type { Archive } from "./src/ingest/archive.ts";
 import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
 import { scriptHashSource } from "./src/site/dev.ts";
@@ -29,6 +29,10 @@ import { assignShards, DEFAULT_SHARD_LIMITS } from "./src/search/shards.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
 import { buildSettings } from "./src/site/settings.ts";
 import { BROWSER_SOURCE, bundleBrowserCode } from "./src/site/browser-bundle.ts";
+import { renderBatch } from "./src/site/render-batch.ts";
+
+/** A build's search index, made beside the pages from the first Eleventy run of the build to its last (render-batch.ts). */
+let building: { started: number; job: Promise<SearchIndexResult> } | undefined;
 
 interface EleventyEvent {
   directories: { output: string };
@@ -43,7 +47,7 @@ export default function (eleventyConfig: UserConfig) {
   // The archive is read once per build (under npm start, unchanged files come from the ingest
   // cache); what is published, and the browse pages, follow from it. The build holds each
   // transcript's card (no text); a transcript page reads its text when it is rendered.
-  let archive: Archive;
+  let archive: Archive<TranscriptCard>;
   let published: TranscriptCard[] = [];
   let byFile = new Map<string, TranscriptCard>();
   let browse: Browse;
@@ -52,11 +56,10 @@ export default function (eleventyConfig: UserConfig) {
   const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
   let shardBySlug = new Map<string, string>();
   const refresh = () => {
-    archive = loadArchive(settings.seedsDir);
-    const full = publishedTranscripts(archive.transcripts, settings);
-    // The quotes page needs the summaries' quotes (and their paragraphs' speakers): taken before the texts go.
-    quotes = Object.freeze(buildQuotes(full));
-    published = full.map(cardOf);
+    // One file at a time, each transcript kept as its card (its text let go at once).
+    archive = scanArchive(settings.seedsDir, cardOf);
+    published = publishedTranscripts(archive.transcripts, settings);
+    quotes = Object.freeze(buildQuotes(published));
     byFile = new Map(published.map((t) => [t.file, t]));
     shardBySlug = new Map(assignShards(published.map(searchItem), shardLimits).flatMap((s) => s.slugs.map((slug) => [slug, s.id] as const)));
     // Frozen: Eleventy deep-copies plain global data into every page's data, but shares a frozen
@@ -72,12 +75,9 @@ export default function (eleventyConfig: UserConfig) {
     const before = archive;
     refresh();
     if (runMode !== "build") for (const line of rebuildReport(before, archive, shownSeeds)) console.log(line);
-    else {
-      // A build reads each transcript once more, for its page, and keeps none of them (npm start
-      // keeps them: an edit re-reads one file, and its report compares the two reads).
-      archive = { ...archive, transcripts: [] };
-      setIngestCache(false);
-    }
+    // A build reads each transcript once more, for its page, and keeps none of them (npm start
+    // keeps them: an edit re-reads one file).
+    else setIngestCache(false);
   });
   eleventyConfig.addGlobalData("browse", () => browse);
   eleventyConfig.addGlobalData("quotes", () => quotes);
@@ -107,8 +107,8 @@ export default function (eleventyConfig: UserConfig) {
     getData: (inputPath: string) => {
       const file = relative(settings.seedsDir, resolve(project, inputPath)).split(sep).join("/");
       const transcript = byFile.get(file);
-      // Unpublished (a draft with EXCLUDE_DRAFTS=1): no page, in no list.
-      if (!transcript) return { permalink: false, eleventyExcludeFromCollections: true };
+      // Unpublished (a draft with EXCLUDE_DRAFTS=1), or rendered by another run of this build: no page here.
+      if (!transcript || !(renderBatch()?.files.has(file) ?? true)) return { permalink: false, eleventyExcludeFromCollections: true };
       // Plain data, printed once (escaped) by the layout.
       return { transcript, layout: "post.njk", permalink: `/t/${transcript.slug}/`, pageTitle: transcript.meta.title, pageDescription: transcript.meta.summary };
     },
@@ -124,9 +124,13 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setWatchThrottleWaitTime(100);
+  // The pages that are not transcripts, and the assets: in a build's first run only (render-batch.ts).
+  const firstRun = renderBatch()?.first ?? true;
   // Styles and icons as they are; the browser code (src/browser/, TypeScript) bundled into assets/ by esbuild.
-  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/assets")]: "assets" });
-  eleventyConfig.on("eleventy.before", ({ directories }: EleventyEvent) => bundleBrowserCode(join(resolve(directories.output), "assets")));
+  if (firstRun) {
+    eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/assets")]: "assets" });
+    eleventyConfig.on("eleventy.before", ({ directories }: EleventyEvent) => bundleBrowserCode(join(resolve(directories.output), "assets")));
+  }
   eleventyConfig.addWatchTarget(BROWSER_SOURCE);
 
   // A transcript page's text, read when the page is rendered (the card has none).
@@ -159,29 +163,31 @@ export default function (eleventyConfig: UserConfig) {
 
   // Pages that are not transcripts: the templates live in _includes/; these virtual entries place them.
   // Each declares the transcripts collection (eleventyImport) so that incremental rebuilds refresh it.
-  const lists = { eleventyImport: { collections: ["transcripts"] } };
-  eleventyConfig.addTemplate("index.njk", "", { ...lists, layout: "archive.njk", permalink: "/" });
-  eleventyConfig.addTemplate("terms.njk", "", {
-    ...lists,
-    layout: "terms.njk",
-    pagination: { data: "browse.taxonomy", size: 1, alias: "kind" },
-    permalink: (data: { kind: string }) => `/${data.kind}/`,
-  });
-  eleventyConfig.addTemplate("term.njk", "", {
-    ...lists,
-    layout: "term.njk",
-    pagination: { data: "browse.terms", size: 1, alias: "term" },
-    permalink: (data: { term: Term }) => `/${data.term.kind}/${data.term.slug}/`,
-  });
-  eleventyConfig.addTemplate("feed.njk", "", { ...lists, layout: "feed.njk", permalink: "/feed.xml" });
-  eleventyConfig.addTemplate("sitemap.njk", "", { ...lists, layout: "sitemap.njk", permalink: "/sitemap.xml" });
-  eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
-  eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
-  eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
-  eleventyConfig.addTemplate("quotes.njk", "", { ...lists, layout: "quotes.njk", permalink: "/quotes/", pageTitle: "金句 Quotes" });
-  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
-  // For what a browser opens without a page's <link rel="icon"> (the feed).
-  eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/favicon.ico")]: "favicon.ico" });
+  if (firstRun) {
+    const lists = { eleventyImport: { collections: ["transcripts"] } };
+    eleventyConfig.addTemplate("index.njk", "", { ...lists, layout: "archive.njk", permalink: "/" });
+    eleventyConfig.addTemplate("terms.njk", "", {
+      ...lists,
+      layout: "terms.njk",
+      pagination: { data: "browse.taxonomy", size: 1, alias: "kind" },
+      permalink: (data: { kind: string }) => `/${data.kind}/`,
+    });
+    eleventyConfig.addTemplate("term.njk", "", {
+      ...lists,
+      layout: "term.njk",
+      pagination: { data: "browse.terms", size: 1, alias: "term" },
+      permalink: (data: { term: Term }) => `/${data.term.kind}/${data.term.slug}/`,
+    });
+    eleventyConfig.addTemplate("feed.njk", "", { ...lists, layout: "feed.njk", permalink: "/feed.xml" });
+    eleventyConfig.addTemplate("sitemap.njk", "", { ...lists, layout: "sitemap.njk", permalink: "/sitemap.xml" });
+    eleventyConfig.addTemplate("robots.njk", "", { layout: "robots.njk", permalink: "/robots.txt" });
+    eleventyConfig.addTemplate("404.njk", "", { layout: "404.njk", permalink: "/404.html" });
+    eleventyConfig.addTemplate("search.njk", "", { ...lists, layout: "search.njk", permalink: "/search/" });
+    eleventyConfig.addTemplate("quotes.njk", "", { ...lists, layout: "quotes.njk", permalink: "/quotes/", pageTitle: "金句 Quotes" });
+    eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/.nojekyll")]: ".nojekyll" });
+    // For what a browser opens without a page's <link rel="icon"> (the feed).
+    eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/static/favicon.ico")]: "favicon.ico" });
+  }
 
   // The search index is made in a worker thread (src/search/job.ts, manifest.ts). A
   // build starts it before the pages, so both run at once, and waits for it at
@@ -200,9 +206,9 @@ export default function (eleventyConfig: UserConfig) {
       shardLimits,
     });
   };
-  let building: { started: number; job: Promise<SearchIndexResult> } | undefined;
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
-    if (!settings.searchIndex || runMode !== "build") return;
+    // A build: the index is made beside the pages, from the first batch's run to the last's.
+    if (!settings.searchIndex || runMode !== "build" || !(renderBatch()?.first ?? true)) return;
     const job = searchJob(resolve(directories.output), runMode);
     job.catch(() => undefined); // awaited (and reported) after the pages
     building = { started: performance.now(), job };
@@ -233,7 +239,7 @@ export default function (eleventyConfig: UserConfig) {
     if (!settings.searchIndex) return;
     const output = resolve(directories.output);
     if (runMode !== "build") return refreshIndex(output);
-    if (!building) return;
+    if (!building || !(renderBatch()?.last ?? true)) return;
     const { started, job } = building;
     building = undefined;
     const pagesDone = performance.now();

@@ -6,10 +6,12 @@
 import Eleventy from "@11ty/eleventy";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { loadArchive } from "../src/ingest/load.ts";
+import { scanArchive, setIngestCache } from "../src/ingest/load.ts";
+import { cardOf } from "../src/site/card.ts";
 import { buildStats } from "../src/site/build-stats.ts";
 import { printable } from "../src/ingest/problems.ts";
 import { removeLeftovers } from "../src/site/leftovers.ts";
+import { batchesOf, setRenderBatch } from "../src/site/render-batch.ts";
 import { buildSettings } from "../src/site/settings.ts";
 import { failureMessage, hasErrors, problemReport } from "../src/ingest/report.ts";
 
@@ -62,17 +64,22 @@ function quietErrors(eleventy: Eleventy): string[] {
   return lines;
 }
 
-/** Every problem of the seeds folder, printed; the number of transcripts, and whether any problem is an error. */
-function check(): { count: number; errors: boolean } {
-  const archive = loadArchive(settings.seedsDir);
+/**
+ * Every problem of the seeds folder, printed; the number of transcripts, and whether any problem
+ * is an error. The archive is read as cards, one file at a time (the pages are made from the same
+ * cards; a build never holds the archive's text), and the ingest keeps no cache.
+ */
+function check(): { count: number; errors: boolean; files: string[] } {
+  setIngestCache(false);
+  const archive = scanArchive(settings.seedsDir, cardOf);
   for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
-  return { count: archive.transcripts.length, errors: hasErrors(archive) };
+  return { count: archive.transcripts.length, errors: hasErrors(archive), files: archive.transcripts.map((t) => t.file) };
 }
 
 async function main(): Promise<void> {
   const ingestStarted = performance.now();
   // The check, in a function of its own: the archive it reads is not held while the pages are made.
-  const { count, errors } = check();
+  const { count, errors, files } = check();
   const ingestMs = performance.now() - ingestStarted;
   if (errors) {
     if (!settings.allowErrors) {
@@ -85,17 +92,23 @@ async function main(): Promise<void> {
   removeStaging();
   // Leftovers of builds that died (killed while they ran) go now.
   for (const path of removeLeftovers(target)) console.log(`removed ${relative(process.cwd(), path) || path}, left by a build that did not finish`);
-  const eleventy = new Eleventy(relative(process.cwd(), settings.seedsDir) || ".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
-  const eleventyErrors = quietErrors(eleventy);
+  // Eleventy once per batch of transcripts, each run afresh: a run keeps every page it renders
+  // until it ends, so the build's memory follows the batch, not the archive (src/site/render-batch.ts).
   const eleventyStarted = performance.now();
-  try {
-    await eleventy.write();
-  } catch (err) {
-    // Eleventy's chain of messages (template, line, cause) says more than the error it throws.
-    const detail = eleventyErrors.filter((l) => l && !/^Problem writing Eleventy templates:?$/.test(l));
-    const lines = (detail.length ? detail : [failureMessage(err)]).flatMap((l) => l.split("\n")).map((l) => printable(l.trim())).filter(Boolean);
-    fail(lines.join("\n  "));
+  for (const batch of batchesOf(files, settings.renderBatchSize)) {
+    setRenderBatch(batch);
+    const eleventy = new Eleventy(relative(process.cwd(), settings.seedsDir) || ".", staging, { configPath: ".eleventy.ts", quietMode: true, pathPrefix: settings.pathPrefix });
+    const eleventyErrors = quietErrors(eleventy);
+    try {
+      await eleventy.write();
+    } catch (err) {
+      // Eleventy's chain of messages (template, line, cause) says more than the error it throws.
+      const detail = eleventyErrors.filter((l) => l && !/^Problem writing Eleventy templates:?$/.test(l));
+      const lines = (detail.length ? detail : [failureMessage(err)]).flatMap((l) => l.split("\n")).map((l) => printable(l.trim())).filter(Boolean);
+      fail(lines.join("\n  "));
+    }
   }
+  setRenderBatch(null);
   const eleventyMs = performance.now() - eleventyStarted;
   if (!existsSync(staging)) fail("Eleventy wrote nothing");
 

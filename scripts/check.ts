@@ -3,7 +3,8 @@
 // itself could not run, e.g. an unknown option).
 import { parseArgs } from "node:util";
 import { relative } from "node:path";
-import { loadArchive } from "../src/ingest/load.ts";
+import { scanArchive, setIngestCache } from "../src/ingest/load.ts";
+import { cardOf } from "../src/site/card.ts";
 import { buildSettings } from "../src/site/settings.ts";
 import { failureMessage, hasErrors, problemJson, problemReport } from "../src/ingest/report.ts";
 
@@ -16,7 +17,9 @@ function main(): number {
     return 2;
   }
   const { seedsDir } = buildSettings();
-  const archive = loadArchive(seedsDir);
+  // One file at a time: the check holds each transcript's card, not the archive's text.
+  setIngestCache(false);
+  const archive = scanArchive(seedsDir, cardOf);
   const shown = relative(process.cwd(), seedsDir) || ".";
   if (json) console.log(JSON.stringify(problemJson(archive, shown), null, 2));
   else for (const line of problemReport(archive, shown)) console.log(line);

@@ -195,5 +195,8 @@ export type TranscriptCard = Listing & {
   bytes: number;
   /** The spellings with capitals its own text gives its names written all in lower case (site/taxonomy.ts). */
   spellings: Record<string, string[]>;
+  /** The summary's quotes, each with who said it (its own `— name`, else its paragraph's speaker) and that paragraph's id. */
+  quotes: { text: string; by?: string; pair?: string }[];
+  problems: Problem[];
 };
 

@@ -124,7 +124,10 @@ say(`archive: ${input.files} transcripts, ${mb(input.bytes)}`);
 // A cold build: the shard cache starts empty (it is bench-out/cache, which the next build reuses).
 const CACHE = join(WORK, "cache");
 const buildEnv = { SEEDS_DIR: SEEDS, SITE_DIR: SITE, NO_SEARCH_INDEX: values["skip-search"] ? "1" : "0", SEARCH_CACHE_DIR: CACHE };
-const build = await runMeasured(["--import", "tsx", "scripts/build.ts"], buildEnv);
+// Exactly what `npm run build` runs (its heap limit included), as this process's child.
+const BUILD_COMMAND = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
+const runBuild = () => runMeasured(["-c", `exec ${BUILD_COMMAND}`], buildEnv, "sh");
+const build = await runBuild();
 if (build.code !== 0) {
   console.error(build.out.split("\n").slice(-30).join("\n"));
   throw new Error("the build failed");
@@ -180,7 +183,7 @@ if (!values["skip-floor"]) {
 if (!values["skip-search"]) {
   const target = join(SEEDS, readdirSync(SEEDS).sort()[Math.floor(input.files / 3)]!);
   appendFileSync(target, "\n\nAn edited paragraph for the rebuild benchmark.\n\n为重建基准测试而编辑的段落。\n");
-  const again = await runMeasured(["--import", "tsx", "scripts/build.ts"], buildEnv);
+  const again = await runBuild();
   if (again.code !== 0) throw new Error(again.out.split("\n").slice(-30).join("\n"));
   const shards = /\((\d+) shards?, (\d+) indexed, (\d+) from the cache/.exec(again.out);
   say(`npm run build after one edit: ${seconds(again.ms)} = ${((100 * again.ms) / build.ms).toFixed(0)}% of the cold build; ${shards ? `${shards[2]} of ${shards[1]} shards indexed, ${shards[3]} from the cache` : "no shard line"}; peak RSS ${mb(again.peakRss)} / ${mb(again.peakChildRss)}`);

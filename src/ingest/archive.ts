@@ -13,8 +13,11 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-export interface Archive {
-  transcripts: Transcript[];
+/** What the archive's own checks need of a transcript (a whole one, or the card a build keeps). */
+export type Archived = Pick<Transcript, "slug" | "file" | "meta" | "problems">;
+
+export interface Archive<T extends Archived = Transcript> {
+  transcripts: T[];
   problems: Problem[];
   fileCount: number;
 }
@@ -50,14 +53,14 @@ export function ingestFile(source: SourceFile): Transcript {
   }
 }
 
-export function newestFirst(a: Transcript, b: Transcript): number {
+export function newestFirst(a: Archived, b: Archived): number {
   return (b.meta.date ?? "").localeCompare(a.meta.date ?? "") || a.meta.title.localeCompare(b.meta.title) || a.file.localeCompare(b.file);
 }
 
 /** Archive-wide checks over already ingested transcripts (plus problems found while listing the folder). */
-export function assembleArchive(ingested: Transcript[], folderProblems: Problem[] = []): Archive {
+export function assembleArchive<T extends Archived>(ingested: T[], folderProblems: Problem[] = []): Archive<T> {
   const byFile = [...ingested].sort((a, b) => a.file.localeCompare(b.file));
-  const owners = new Map<string, Transcript>();
+  const owners = new Map<string, T>();
   const extra: Problem[] = [...folderProblems];
   const transcripts = byFile.map((t) => {
     const owner = owners.get(t.slug);

@@ -5,7 +5,7 @@
 // cannot be listed, and a file that cannot be read, are problems like any other.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { assembleArchive, SOURCE_EXTENSIONS, ingestFile, unreadableTranscript, type Archive } from "./archive.ts";
+import { assembleArchive, SOURCE_EXTENSIONS, ingestFile, unreadableTranscript, type Archive, type Archived } from "./archive.ts";
 import type { Problem, Transcript } from "../model.ts";
 
 const cache = new Map<string, { key: string; transcript: Transcript }>();
@@ -137,3 +137,38 @@ export function loadArchive(dir: string): Archive {
   const transcripts = listing.files.map((path) => loadFile(dir, path));
   return assembleArchive(transcripts, listing.problems);
 }
+
+// What scanArchive kept of each file, by the function that made it, and the file's size and time.
+const scanned = new WeakMap<(t: Transcript) => Archived, Map<string, { key: string; value: Archived }>>();
+
+/**
+ * The archive with each transcript as `keep` makes of it (a build keeps its card), read one file
+ * at a time: a transcript's text is let go as soon as `keep` has made its value, so that what the
+ * caller holds does not grow with the text of the archive. A file unchanged since the last scan
+ * with the same `keep` is not read again (its value is kept: values are small).
+ */
+export function scanArchive<T extends Archived>(dir: string, keep: (t: Transcript) => T): Archive<T> {
+  const listing = listSources(dir);
+  let kept = scanned.get(keep) as Map<string, { key: string; value: T }> | undefined;
+  if (!kept) scanned.set(keep, (kept = new Map()));
+  const seen = new Set<string>();
+  const values = listing.files.map((path) => {
+    seen.add(path);
+    let key: string | undefined;
+    try {
+      const stat = statSync(path);
+      key = `${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      key = undefined;
+    }
+    const hit = key && kept.get(path);
+    if (hit && hit.key === key) return hit.value;
+    const value = keep(loadFile(dir, path));
+    if (key) kept.set(path, { key, value });
+    else kept.delete(path);
+    return value;
+  });
+  for (const path of kept.keys()) if (!seen.has(path)) kept.delete(path);
+  return assembleArchive(values, listing.problems);
+}
+

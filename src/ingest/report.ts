@@ -1,5 +1,8 @@
 // Printing problems for the command line: one line each, sorted, then a summary.
-import type { Archive } from "./archive.ts";
+import type { Archive as FullArchive, Archived } from "./archive.ts";
+
+/** An archive of whole transcripts or of cards: the report needs their problems and files. */
+type Archive = FullArchive<Archived>;
 import type { Problem } from "../model.ts";
 import { countProblems, formatProblem, printable, summariseProblems } from "./problems.ts";
 

@@ -6,7 +6,7 @@ export interface PublishOptions {
   excludeDrafts: boolean;
 }
 
-export function publishedTranscripts(transcripts: readonly Transcript[], options: PublishOptions): Transcript[] {
+export function publishedTranscripts<T extends Pick<Transcript, "meta">>(transcripts: readonly T[], options: PublishOptions): T[] {
   return options.excludeDrafts ? transcripts.filter((t) => !t.meta.draft) : [...transcripts];
 }
 

@@ -2,7 +2,7 @@
 // first, with who said it, the interview and its date, each linking to the paragraph where it is
 // said (when the ingest found it: `quote.pair`) or else to the interview; and the people to
 // filter by, their spellings grouped as the browse pages group them.
-import type { Transcript } from "../model.ts";
+import type { TranscriptCard } from "../model.ts";
 import { termKey } from "./taxonomy.ts";
 
 export interface QuoteEntry {
@@ -32,14 +32,14 @@ export interface QuotesPage {
   people: QuotePerson[];
 }
 
-/** Transcripts given newest first (as the archive sorts them); quotes in the order of their summary. */
-export function buildQuotes(published: readonly Transcript[]): QuotesPage {
+/** Transcripts' cards given newest first (as the archive sorts them); quotes in the order of their summary. */
+export function buildQuotes(published: readonly Pick<TranscriptCard, "slug" | "meta" | "quotes">[]): QuotesPage {
   const entries: QuoteEntry[] = [];
   const spellings = new Map<string, Map<string, number>>();
   for (const t of published) {
-    for (const q of t.summary?.quotes ?? []) {
-      const pair = q.pair ? t.sections.flatMap((s) => s.pairs).find((p) => p.id === q.pair) : undefined;
-      const by = q.by ?? pair?.speaker;
+    for (const q of t.quotes) {
+      const pair = q.pair ? { id: q.pair } : undefined;
+      const by = q.by;
       const person = by ? termKey(by) : "";
       if (by && person) {
         const names = spellings.get(person) ?? new Map<string, number>();

@@ -1,5 +1,6 @@
 // Build settings from the environment, in one place: SEEDS_DIR, SITE_DIR, PATH_PREFIX,
-// NO_SEARCH_INDEX, ALLOW_ERRORS, EXCLUDE_DRAFTS, SITE_URL, SEARCH_CACHE_DIR, SEARCH_SHARD_SIZE.
+// NO_SEARCH_INDEX, ALLOW_ERRORS, EXCLUDE_DRAFTS, SITE_URL, SEARCH_CACHE_DIR, SEARCH_SHARD_SIZE,
+// RENDER_BATCH_SIZE.
 import { resolve } from "node:path";
 
 export interface BuildSettings {
@@ -21,6 +22,8 @@ export interface BuildSettings {
   searchCacheDir: string | null;
   /** `SEARCH_SHARD_SIZE`: at most this many transcripts in a shard of the search index (default: src/search/shards.ts). */
   shardSize?: number;
+  /** `RENDER_BATCH_SIZE`: at most this many transcript pages in one Eleventy run of a build (default: src/site/render-batch.ts). */
+  renderBatchSize?: number;
 }
 
 export function normalisePrefix(prefix: string | undefined): string {
@@ -40,5 +43,6 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     siteUrl: env.SITE_URL?.trim().replace(/\/+$/, "") || undefined,
     searchCacheDir: env.SEARCH_CACHE_DIR === "off" ? null : resolve(env.SEARCH_CACHE_DIR || ".cache/search-shards"),
     shardSize: Number(env.SEARCH_SHARD_SIZE) > 0 ? Math.floor(Number(env.SEARCH_SHARD_SIZE)) : undefined,
+    renderBatchSize: Number(env.RENDER_BATCH_SIZE) > 0 ? Math.floor(Number(env.RENDER_BATCH_SIZE)) : undefined,
   };
 }

@@ -2,6 +2,7 @@
 // the interview and its date, linked to its paragraph or else its interview; people grouped.
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.ts";
+import { cardOf } from "../../src/site/card.ts";
 import { buildQuotes } from "../../src/site/quotes.ts";
 import { ingestFixture } from "../support/fixtures.ts";
 
@@ -11,7 +12,7 @@ describe("buildQuotes", () => {
     "other.md",
     "# Other\n\n## 视频信息\n\n- **发布日期**: 2024-01-02\n\n## 💬 经典金句\n\n> \"我们先从路线图开始。\"\n> — dana  whitfield（达娜）\n\n> \"谁说的？没人知道。\"\n\n## 📝 完整翻译\n\n**Alex：** 我们先从路线图开始吧。\n",
   );
-  const page = buildQuotes([mixed, other]);
+  const page = buildQuotes([mixed, other].map(cardOf));
   it("lists every quote, interview by interview, with who said it, the interview and its date", () => {
     expect(page.entries.map((e) => [e.by, e.title.slice(0, 12), e.date])).toEqual([
       ["Dana Whitfield", "The Road to ", "2025-09-12"],
