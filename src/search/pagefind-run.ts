@@ -14,6 +14,16 @@ const PAGEFIND_CLI = join(dirname(fileURLToPath(import.meta.resolve("pagefind"))
 const GUARD = fileURLToPath(new URL("./pagefind-guard.mjs", import.meta.url));
 
 /**
+ * Postings per word-index chunk (Pagefind's default: 20,000). A query downloads, per shard, the
+ * chunk of each of its words, which holds its neighbours' postings too: with the default, about
+ * 30–40 KB a word and shard whatever the word; with 2,500, "hyperscale company" on a shard of 250
+ * transcripts took 27 KB instead of 67 KB, for 13 KB more of metadata per shard (read once).
+ * Pagefind 1.5.2 reads this setting from its environment (it is not in its documented options;
+ * the version is pinned). docs/performance.md has the numbers.
+ */
+export const INDEX_CHUNK_SIZE = 2500;
+
+/**
  * Indexes the record pages under `recordsDir` (only those of `slugs`, when given: their folders
  * hold record pages, the caller has checked) into a fresh bundle at `outputPath`; returns how
  * many pages Pagefind indexed. `empty`: there is nothing to index, and an empty bundle is
@@ -29,7 +39,7 @@ export async function runPagefind(recordsDir: string, outputPath: string, run: {
   const glob = run.slugs && (run.slugs.length === 1 ? `t/${run.slugs[0]}/*.html` : `t/{${run.slugs.join(",")}}/*.html`);
   const { code, out } = await new Promise<{ code: number; out: string }>((done) => {
     const args = [GUARD, PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));

@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/ingest/load.ts";
 import { BUNDLE_MAP, type BundleMap } from "../../src/search/bundle-map.ts";
-import { SearchIndexer, searchItem, SHARDS_MANIFEST, type ShardsManifest } from "../../src/search/job.ts";
+import { indexTranscripts, SearchIndexer, searchItem, SHARDS_MANIFEST, type ShardsManifest } from "../../src/search/job.ts";
 import { DELTA_MANIFEST, type DeltaManifest } from "../../src/search/manifest.ts";
 import { parsePassage, type Passage } from "../../src/search/passages.ts";
 import { PASSAGES } from "../../src/search/record-pages.ts";
@@ -196,5 +196,18 @@ describe("SearchIndexer in a build (shards, and the shard cache)", () => {
     expect(changed).toHaveLength(1);
     // The cache keeps what this build used, and nothing else.
     expect(readdirSync(cacheDir)).toHaveLength(3);
+  });
+});
+
+describe("the word index's chunks", () => {
+  it("are small (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE reaches Pagefind): a query downloads less of its neighbours' postings", async () => {
+    const seeds = fileURLToPath(new URL("../../seeds", import.meta.url));
+    const site = mkdtempSync(join(work, "chunks-"));
+    const transcripts = loadArchive(seeds).transcripts;
+    const result = await indexTranscripts(site, transcripts);
+    expect(result.shards).toBeGreaterThan(0);
+    // One seed holds some 20,000 postings: Pagefind's default chunk size (20,000) makes one or two chunks of them.
+    const chunks = readdirSync(join(site, "pagefind"), { recursive: true }).map(String).filter((f) => f.endsWith(".pf_index"));
+    expect(chunks.length).toBeGreaterThanOrEqual(2 * result.shards + 4);
   });
 });
