@@ -11,6 +11,7 @@ import { cardOf } from "../src/site/card.ts";
 import { buildStats } from "../src/site/build-stats.ts";
 import { printable } from "../src/ingest/problems.ts";
 import { removeLeftovers } from "../src/site/leftovers.ts";
+import { folderBytes, pagesLimitWarning } from "../src/site/site-size.ts";
 import { batchesOf, setRenderBatch } from "../src/site/render-batch.ts";
 import { buildSettings } from "../src/site/settings.ts";
 import { failureMessage, hasErrors, problemReport } from "../src/ingest/report.ts";
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const totalMs = performance.now() - started;
   console.log(`built ${count} transcripts into ${shownSite} in ${s(totalMs)}`);
+  const tooLarge = pagesLimitWarning(folderBytes(target));
+  if (tooLarge) console.warn(tooLarge);
   // One line for the benchmark (scripts/bench.ts reads it).
   const peak = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
   // The search index runs beside the pages: its whole time, and the wait for it after them.
