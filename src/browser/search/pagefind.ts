@@ -69,10 +69,11 @@ async function readJson<T>(path: string, init?: RequestInit): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-/** A bundle's map, into `pages`. */
-async function readMap(folder: string, pages: Map<string, PageInfo>): Promise<void> {
+/** A bundle's map, into `pages`; returns the map. */
+async function readMap(folder: string, pages: Map<string, PageInfo>): Promise<BundleMap> {
   const map = await readJson<BundleMap>(`${folder}transcripts.json`);
   for (const [id, [slug, fields]] of Object.entries(map.pages || {})) pages.set(id, { slug, fields, folder });
+  return map;
 }
 
 /** `retry`: the how-manieth attempt after a failed one (a browser keeps a failed module import, so a retry asks for it under another URL). */
@@ -153,8 +154,7 @@ let live: { folder: string | null; bundle: Promise<Delta> | null } = { folder: n
 
 async function openDelta(folder: string): Promise<Delta> {
   const pages = new Map<string, PageInfo>();
-  const [pf, map] = await Promise.all([importPagefind(folder, 0), readJson<BundleMap>(`${folder}transcripts.json`)]);
-  for (const [id, [slug, fields]] of Object.entries(map.pages || {})) pages.set(id, { slug, fields, folder });
+  const [pf, map] = await Promise.all([importPagefind(folder, 0), readMap(folder, pages)]);
   return { pf, pages, passageSize: map.passageSize };
 }
 
