@@ -199,7 +199,7 @@ export function initPage(root: HTMLElement): void {
       const res = await runSearch(raw, filters, { want: PAGE_SIZE, interviewShard });
       if (mySeq !== seq) return;
       const state: Run = {
-        seq: mySeq, raw, query: res.query, filters, interviewShard, hasFilters, language: res.language, unit: res.unit, total: res.total,
+        seq: mySeq, raw, query: res.query, filters, interviewShard, hasFilters, language: res.language, unit: res.unit, total: res.results.length,
         pending: res.results.slice(), seen: new Set(), shown: 0, dropped: 0, searched: res.searched, among: res.among, older: res.older,
       };
       list.replaceChildren();

@@ -39,7 +39,6 @@ interface PageInfo {
 
 /** A Pagefind result with the transcript it is. */
 export interface BundleHit extends PageInfo {
-  id: string;
   score: number;
   words: number[];
   passageSize: number;
@@ -174,7 +173,7 @@ async function searchIn(pf: PagefindApi, pages: Map<string, PageInfo>, passageSi
   const out: BundleHit[] = [];
   for (const r of answer?.results ?? []) {
     const page = pages.get(r.id);
-    if (page) out.push({ ...page, id: r.id, score: r.score, words: r.words || [], passageSize });
+    if (page) out.push({ ...page, score: r.score, words: r.words || [], passageSize });
   }
   return out;
 }
