@@ -161,8 +161,13 @@ export async function loadHit(result: Result, language: SideLanguage | "", query
     const pairs: PassagePair[] = parsePassage(passage.content, passage.pairs, passage.start);
     const ranked = pairsFirst(rankPairs(pairs, result.words, language, query));
     if (!ranked.length) continue;
-    // A paragraph beats a field; else the better match.
-    if (best && (isField(ranked[0]!) ? !isField(best.ranked[0]!) || better(best.ranked[0]!, ranked[0]!) <= 0 : !isField(best.ranked[0]!) && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
+    if (best) {
+      const top = ranked[0]!;
+      const kept = best.ranked[0]!;
+      // A paragraph beats a field; between two of a kind, the better match wins (a tie keeps the first).
+      const worse = isField(top) !== isField(kept) ? isField(top) : better(kept, top) <= 0;
+      if (worse) continue;
+    }
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
     best = { meta, ranked, hit: standsFor(pairs, result.words, query), slug: result.slug, places: result.passages.length };
   }
