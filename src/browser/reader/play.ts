@@ -63,7 +63,7 @@ export function initPlay(art: HTMLElement): void {
     const label = playLabel(time);
     a.title = label;
     a.setAttribute("aria-label", `${label} ${row.id.slice(2)}`);
-    a.innerHTML = `${PLAY_ICON}<span>${time.kind === "start" ? "0:00" : formatClock(time.seconds)}</span>`;
+    a.innerHTML = `${PLAY_ICON}<span>${formatClock(time.seconds)}</span>`;
     // After the ¶ link and its copy button.
     const after = row.querySelector(":scope > .cq") ?? row.querySelector(":scope > .pl");
     if (after) after.after(a);
