@@ -55,15 +55,17 @@ export function initPlay(art: HTMLElement): void {
     else items.push({ pair: el });
   });
   const times = playTimes(items, { seconds: 0, kind: "start", href: video });
+  const tpl = document.createElement("a");
+  tpl.className = "pf";
+  tpl.rel = "noopener noreferrer";
+  tpl.innerHTML = `${PLAY_ICON}<span></span>`;
   for (const [row, time] of times) {
-    const a = document.createElement("a");
-    a.className = "pf";
+    const a = tpl.cloneNode(true) as HTMLAnchorElement;
     a.href = time.href;
-    a.rel = "noopener noreferrer";
     const label = playLabel(time);
     a.title = label;
     a.setAttribute("aria-label", `${label} ${row.id.slice(2)}`);
-    a.innerHTML = `${PLAY_ICON}<span>${formatClock(time.seconds)}</span>`;
+    a.querySelector("span")!.textContent = formatClock(time.seconds);
     // After the ¶ link and its copy button.
     const after = row.querySelector(":scope > .cq") ?? row.querySelector(":scope > .pl");
     if (after) after.after(a);
