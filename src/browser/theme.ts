@@ -37,7 +37,7 @@ document.addEventListener("DOMContentLoaded", () => {
   b.className = "theme";
   b.title = "深色模式 Dark mode";
   b.innerHTML =
-    '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 1.75a6.25 6.25 0 0 1 0 12.5z" fill="currentColor"/></svg><span class="tl">深色 <span lang="en">Dark</span></span>';
+    '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 1.75a6.25 6.25 0 0 1 0 12.5z" fill="currentColor"/></svg><span class="theme-label">深色 <span lang="en">Dark</span></span>';
   b.addEventListener("click", () => {
     const next = dark() ? "light" : "dark";
     const system = systemDark?.matches ? "dark" : "light";

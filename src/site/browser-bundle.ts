@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const BROWSER = fileURLToPath(new URL("../browser/", import.meta.url));
 
 /** The entries, by the asset they become, and how each is loaded. */
-export const BROWSER_ENTRIES = {
+const BROWSER_ENTRIES = {
   theme: "iife",
   reader: "iife",
   archive: "iife",

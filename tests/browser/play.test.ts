@@ -1,7 +1,8 @@
 // src/browser/reader/play.ts: which time each pair plays from, and what its link says;
 // src/browser/quotes-filter.ts: the quotes page's person filter.
 import { describe, expect, it } from "vitest";
-import { clock, playLabel, playTimes, type KnownTime } from "../../src/browser/reader/play.ts";
+import { playLabel, playTimes, type KnownTime } from "../../src/browser/reader/play.ts";
+import { formatClock as clock } from "../../src/ingest/timecode.ts";
 import { quoteMatches } from "../../src/browser/quotes-filter.ts";
 
 const at = (seconds: number, kind: KnownTime["kind"]): { time: KnownTime } => ({ time: { seconds, kind, href: `https://v.test/?t=${seconds}` } });

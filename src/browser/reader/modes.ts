@@ -7,7 +7,7 @@ import { MODE_KEY, MODES, writeSetting, type Mode } from "../settings-store.ts";
 /** Too narrow for two columns (as site.css). */
 export const NARROW = "(max-width: 599.98px)";
 
-export const MODE_NAMES: Readonly<Record<Mode, string>> = { sbs: "并排 Side by side", il: "交替 Interleaved", en: "English", zh: "中文" };
+const MODE_NAMES: Readonly<Record<Mode, string>> = { sbs: "并排 Side by side", il: "交替 Interleaved", en: "English", zh: "中文" };
 
 const isMode = (m: string | null): m is Mode => (MODES as readonly string[]).includes(m ?? "");
 
@@ -28,7 +28,7 @@ export function nextMode(current: Mode, back: boolean, modes: readonly Mode[] = 
 }
 
 /** Does a key press in `target` belong to the page (M switches modes) rather than to a field? */
-export function isPageKey(target: EventTarget | null): boolean {
+function isPageKey(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return true;
   if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return false;
   return !(target instanceof HTMLInputElement && !/^(radio|checkbox|button|submit|reset)$/.test(target.type));

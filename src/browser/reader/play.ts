@@ -25,9 +25,6 @@ export function playTimes<P>(items: readonly ({ time: KnownTime } | { pair: P })
   return out;
 }
 
-/** `498` → `8:18`, `3881` → `1:04:41`: as the pages print times (src/ingest/timecode.ts). */
-export const clock = formatClock;
-
 const KIND_WORDS: Record<TimeKind, [zh: string, en: string]> = {
   segment: ["分段", "segment"],
   chapter: ["章节", "chapter"],
@@ -39,7 +36,7 @@ const KIND_WORDS: Record<TimeKind, [zh: string, en: string]> = {
 export function playLabel(time: KnownTime): string {
   const [zh, en] = KIND_WORDS[time.kind];
   if (time.kind === "start") return `从头 0:00 播放（本段之前没有时间）· Play from the start (no time before this paragraph)`;
-  return `从 ${clock(time.seconds)} 播放（${zh}起点）· Play from ${clock(time.seconds)} (${en} start)`;
+  return `从 ${formatClock(time.seconds)} 播放（${zh}起点）· Play from ${formatClock(time.seconds)} (${en} start)`;
 }
 
 const PLAY_ICON = '<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M5 3.2v9.6L12.6 8z" fill="currentColor"/></svg>';
@@ -58,15 +55,17 @@ export function initPlay(art: HTMLElement): void {
     else items.push({ pair: el });
   });
   const times = playTimes(items, { seconds: 0, kind: "start", href: video });
+  const tpl = document.createElement("a");
+  tpl.className = "pf";
+  tpl.rel = "noopener noreferrer";
+  tpl.innerHTML = `${PLAY_ICON}<span></span>`;
   for (const [row, time] of times) {
-    const a = document.createElement("a");
-    a.className = "pf";
+    const a = tpl.cloneNode(true) as HTMLAnchorElement;
     a.href = time.href;
-    a.rel = "noopener noreferrer";
     const label = playLabel(time);
     a.title = label;
     a.setAttribute("aria-label", `${label} ${row.id.slice(2)}`);
-    a.innerHTML = `${PLAY_ICON}<span>${time.kind === "start" ? "0:00" : clock(time.seconds)}</span>`;
+    a.querySelector("span")!.textContent = formatClock(time.seconds);
     // After the ¶ link and its copy button.
     const after = row.querySelector(":scope > .cq") ?? row.querySelector(":scope > .pl");
     if (after) after.after(a);

@@ -63,7 +63,7 @@ export function attachHeader(form: HTMLFormElement | null): void {
       const more = new URL("search/", BASE);
       more.searchParams.set("q", raw);
       // None of the first results really matched (Pagefind's prefix fallback): the query has none.
-      const total = shown.length ? res.total - hits.filter((h) => !h).length : 0;
+      const total = shown.length ? res.results.length - hits.filter((h) => !h).length : 0;
       // Older shards not searched yet: the search page searches them on request.
       const link = res.older ? "更多结果 · More results →" : `全部 ${total} 个结果 · All results →`;
       all.replaceChildren(total || res.older ? el("a", { href: more.href }, link) : noResults(raw, false));

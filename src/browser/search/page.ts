@@ -184,6 +184,12 @@ export function initPage(root: HTMLElement): void {
     const raw = input.value.trim();
     const filters = readFilters(form);
     syncUrl(raw, filters);
+    // For scripts and tests: which query and filters the results on screen answer.
+    const answered = () => {
+      root.dataset.query = raw;
+      root.dataset.filters = new URLSearchParams(filters as Record<string, string>).toString();
+      root.dataset.searched = String(++completed);
+    };
     const hasFilters = Object.keys(filters).length > 0;
     if (clear) clear.hidden = !hasFilters;
     if (!raw) {
@@ -199,24 +205,19 @@ export function initPage(root: HTMLElement): void {
       const res = await runSearch(raw, filters, { want: PAGE_SIZE, interviewShard });
       if (mySeq !== seq) return;
       const state: Run = {
-        seq: mySeq, raw, query: res.query, filters, interviewShard, hasFilters, language: res.language, unit: res.unit, total: res.total,
+        seq: mySeq, raw, query: res.query, filters, interviewShard, hasFilters, language: res.language, unit: res.unit, total: res.results.length,
         pending: res.results.slice(), seen: new Set(), shown: 0, dropped: 0, searched: res.searched, among: res.among, older: res.older,
       };
       list.replaceChildren();
       if (res.tooShort || res.empty) {
         moreBox.replaceChildren();
         say(res.empty ? NOTHING_TO_SEARCH : KEEP_TYPING);
-        root.dataset.query = raw;
-        root.dataset.filters = new URLSearchParams(filters as Record<string, string>).toString();
-        root.dataset.searched = String(++completed);
+        answered();
         return;
       }
       if (!(await showMore(state))) return;
       say(statusText(state));
-      // For scripts and tests: which query and filters the results on screen answer.
-      root.dataset.query = raw;
-      root.dataset.filters = new URLSearchParams(filters as Record<string, string>).toString();
-      root.dataset.searched = String(++completed);
+      answered();
     } catch (err) {
       if (mySeq !== seq) return;
       const { text, retry } = failure(err);

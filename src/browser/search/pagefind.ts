@@ -39,7 +39,6 @@ interface PageInfo {
 
 /** A Pagefind result with the transcript it is. */
 export interface BundleHit extends PageInfo {
-  id: string;
   score: number;
   words: number[];
   passageSize: number;
@@ -69,10 +68,11 @@ async function readJson<T>(path: string, init?: RequestInit): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-/** A bundle's map, into `pages`. */
-async function readMap(folder: string, pages: Map<string, PageInfo>): Promise<void> {
+/** A bundle's map, into `pages`; returns the map. */
+async function readMap(folder: string, pages: Map<string, PageInfo>): Promise<BundleMap> {
   const map = await readJson<BundleMap>(`${folder}transcripts.json`);
   for (const [id, [slug, fields]] of Object.entries(map.pages || {})) pages.set(id, { slug, fields, folder });
+  return map;
 }
 
 /** `retry`: the how-manieth attempt after a failed one (a browser keeps a failed module import, so a retry asks for it under another URL). */
@@ -153,8 +153,7 @@ let live: { folder: string | null; bundle: Promise<Delta> | null } = { folder: n
 
 async function openDelta(folder: string): Promise<Delta> {
   const pages = new Map<string, PageInfo>();
-  const [pf, map] = await Promise.all([importPagefind(folder, 0), readJson<BundleMap>(`${folder}transcripts.json`)]);
-  for (const [id, [slug, fields]] of Object.entries(map.pages || {})) pages.set(id, { slug, fields, folder });
+  const [pf, map] = await Promise.all([importPagefind(folder, 0), readMap(folder, pages)]);
   return { pf, pages, passageSize: map.passageSize };
 }
 
@@ -174,7 +173,7 @@ async function searchIn(pf: PagefindApi, pages: Map<string, PageInfo>, passageSi
   const out: BundleHit[] = [];
   for (const r of answer?.results ?? []) {
     const page = pages.get(r.id);
-    if (page) out.push({ ...page, id: r.id, score: r.score, words: r.words || [], passageSize });
+    if (page) out.push({ ...page, score: r.score, words: r.words || [], passageSize });
   }
   return out;
 }

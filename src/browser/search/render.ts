@@ -26,7 +26,7 @@ function pairLink(meta: Hit["meta"], pairId: string): string {
 }
 
 /** What each of the interview's fields is called on a result. */
-export const FIELD_LABELS: Readonly<Record<FieldKind, [string, string]>> = {
+const FIELD_LABELS: Readonly<Record<FieldKind, [string, string]>> = {
   title: ["标题", "Title"],
   speaker: ["讲者 / 频道", "Speaker / channel"],
   people: ["人物", "People"],

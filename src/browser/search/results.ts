@@ -22,7 +22,6 @@ export interface SearchRun {
   /** The query as the index was built (prepareQuery). */
   query: string;
   results: Result[];
-  total: number;
   language: SideLanguage | "";
   /** With an interview chosen, each matching passage of it is a result. */
   unit: "interview" | "passage";
@@ -63,7 +62,7 @@ export async function runSearch(raw: string, filters: SearchFilters, options: Se
   const language = (filters.language as SideLanguage | undefined) || "";
   const perPassage = Boolean(filters.interview);
   const unit = perPassage ? "passage" : "interview";
-  const none = { query: q, results: [], total: 0, language: "" as const, unit, searched: 0, among: 0, older: 0 } satisfies SearchRun;
+  const none = { query: q, results: [], language: "" as const, unit, searched: 0, among: 0, older: 0 } satisfies SearchRun;
   if (isEmptyQuery(q)) return { ...none, empty: true };
   if (isTooShort(q)) return { ...none, tooShort: true };
   const pfFilters: Record<string, string> = {};
@@ -93,7 +92,7 @@ export async function runSearch(raw: string, filters: SearchFilters, options: Se
   queue = search;
   const results = await search;
   const count = (list: typeof candidates) => list.reduce((n, s) => n + s.transcripts, 0);
-  return { query: q, results, total: results.length, language, unit, searched: count(candidates.filter((s) => index.merged.has(s.id))), among: count(candidates), older: left().length };
+  return { query: q, results, language, unit, searched: count(candidates.filter((s) => index.merged.has(s.id))), among: count(candidates), older: left().length };
 }
 
 async function readPassage(url: string): Promise<Passage> {
@@ -136,7 +135,6 @@ export interface Hit {
   meta: { title: string; page: string; date?: string; who?: string };
   ranked: RankedPair[];
   hit: Set<number>;
-  score: number;
   slug: string;
   /** How many passages of the interview hold matches. */
   places: number;
@@ -163,10 +161,15 @@ export async function loadHit(result: Result, language: SideLanguage | "", query
     const pairs: PassagePair[] = parsePassage(passage.content, passage.pairs, passage.start);
     const ranked = pairsFirst(rankPairs(pairs, result.words, language, query));
     if (!ranked.length) continue;
-    // A paragraph beats a field; else the better match.
-    if (best && (isField(ranked[0]!) ? !isField(best.ranked[0]!) || better(best.ranked[0]!, ranked[0]!) <= 0 : !isField(best.ranked[0]!) && better(best.ranked[0]!, ranked[0]!) <= 0)) continue;
+    if (best) {
+      const top = ranked[0]!;
+      const kept = best.ranked[0]!;
+      // A paragraph beats a field; between two of a kind, the better match wins (a tie keeps the first).
+      const worse = isField(top) !== isField(kept) ? isField(top) : better(kept, top) <= 0;
+      if (worse) continue;
+    }
     const meta = { title: passage.title, page: passage.page, date: passage.date, who: passage.who };
-    best = { meta, ranked, hit: standsFor(pairs, result.words, query), score: result.score, slug: result.slug, places: result.passages.length };
+    best = { meta, ranked, hit: standsFor(pairs, result.words, query), slug: result.slug, places: result.passages.length };
   }
   return best;
 }
