@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
 import { loadSource, scanArchive, setIngestCache } from "./src/ingest/load.ts";
-import type { Archive } from "./src/ingest/archive.ts";
+import { withArchiveSlug, type Archive } from "./src/ingest/archive.ts";
 import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
 import { scriptHashSource } from "./src/site/dev.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
@@ -135,8 +135,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // A transcript page's text, read when the page is rendered (the card has none).
   eleventyConfig.addFilter("fullTranscript", (card: TranscriptCard) => {
-    const t = loadSource(settings.seedsDir, card.file);
-    return t.slug === card.slug ? t : { ...t, slug: card.slug };
+    return withArchiveSlug(loadSource(settings.seedsDir, card.file), card.slug);
   });
   eleventyConfig.addFilter("md", (text: string) => renderInline(text ?? ""));
   eleventyConfig.addFilter("mdBlock", (text: string) => renderBlock(text ?? ""));
