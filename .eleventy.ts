@@ -101,6 +101,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("**/*.{njk,liquid,webc,html,11ty.js,11ty.cjs,11ty.mjs}");
 
+  // The batch this Eleventy run renders (render-batch.ts), read once: the build sets it before it
+  // makes each run's Eleventy, whose config runs once; npm start sets none (everything, one run).
+  const batch = renderBatch();
+  const firstRun = batch?.first ?? true;
+  const lastRun = batch?.last ?? true;
   eleventyConfig.addExtension("txt", {
     outputFileExtension: "html",
     read: false,
@@ -108,7 +113,7 @@ export default function (eleventyConfig: UserConfig) {
       const file = relative(settings.seedsDir, resolve(project, inputPath)).split(sep).join("/");
       const transcript = byFile.get(file);
       // Unpublished (a draft with EXCLUDE_DRAFTS=1), or rendered by another run of this build: no page here.
-      if (!transcript || !(renderBatch()?.files.has(file) ?? true)) return { permalink: false, eleventyExcludeFromCollections: true };
+      if (!transcript || !(batch?.files.has(file) ?? true)) return { permalink: false, eleventyExcludeFromCollections: true };
       // Plain data, printed once (escaped) by the layout.
       return { transcript, layout: "post.njk", permalink: `/t/${transcript.slug}/`, pageTitle: transcript.meta.title, pageDescription: transcript.meta.summary };
     },
@@ -125,7 +130,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setWatchThrottleWaitTime(100);
   // The pages that are not transcripts, and the assets: in a build's first run only (render-batch.ts).
-  const firstRun = renderBatch()?.first ?? true;
   // Styles and icons as they are; the browser code (src/browser/, TypeScript) bundled into assets/ by esbuild.
   if (firstRun) {
     eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/assets")]: "assets" });
@@ -207,7 +211,7 @@ export default function (eleventyConfig: UserConfig) {
   };
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
     // A build: the index is made beside the pages, from the first batch's run to the last's.
-    if (!settings.searchIndex || runMode !== "build" || !(renderBatch()?.first ?? true)) return;
+    if (!settings.searchIndex || runMode !== "build" || !firstRun) return;
     const job = searchJob(resolve(directories.output), runMode);
     job.catch(() => undefined); // awaited (and reported) after the pages
     building = { started: performance.now(), job };
@@ -238,7 +242,7 @@ export default function (eleventyConfig: UserConfig) {
     if (!settings.searchIndex) return;
     const output = resolve(directories.output);
     if (runMode !== "build") return refreshIndex(output);
-    if (!building || !(renderBatch()?.last ?? true)) return;
+    if (!building || !lastRun) return;
     const { started, job } = building;
     building = undefined;
     const pagesDone = performance.now();
