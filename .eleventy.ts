@@ -11,7 +11,7 @@ import { detectLanguage } from "./src/ingest/language.ts";
 import { loadSource, scanArchive, setIngestCache } from "./src/ingest/load.ts";
 import { withArchiveSlug, type Archive } from "./src/ingest/archive.ts";
 import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
-import { scriptHashSource } from "./src/site/dev.ts";
+import { devBanner, scriptHashSource } from "./src/site/dev.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
 import type { Chapter, CompanyNote, Listing, Transcript, TranscriptCard } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
@@ -83,9 +83,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("quotes", () => quotes);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
-  // Under `npm start` only (templates check runMode): the problems of a page's file, for its
-  // development banner; the CSP source of the dev server's inline reload script.
-  eleventyConfig.addFilter("devProblems", (t: Listing | undefined) => (t ? problemsOfFile(archive, t.file, shownSeeds) : []));
+  // Under `npm start` only (templates check runMode): the development banner of a page's file
+  // (its problems, counted); the CSP source of the dev server's inline reload script.
+  eleventyConfig.addFilter("devBanner", (t: Listing | undefined) => (t ? devBanner(problemsOfFile(archive, t.file, shownSeeds)) : undefined));
   eleventyConfig.addGlobalData("devScriptSource", () => {
     try {
       return scriptHashSource(readFileSync(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/client/reload-client.js"), "utf8"));
