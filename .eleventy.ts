@@ -9,9 +9,9 @@ import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { detectLanguage } from "./src/ingest/language.ts";
 import { loadSource, scanArchive, setIngestCache } from "./src/ingest/load.ts";
-import type { Archive } from "./src/ingest/archive.ts";
+import { withArchiveSlug, type Archive } from "./src/ingest/archive.ts";
 import { problemsOfFile, rebuildReport } from "./src/ingest/report.ts";
-import { scriptHashSource } from "./src/site/dev.ts";
+import { devBanner, scriptHashSource } from "./src/site/dev.ts";
 import { renderBlock, renderInline } from "./src/site/markdown.ts";
 import type { Chapter, CompanyNote, Listing, Transcript, TranscriptCard } from "./src/model.ts";
 import { publishedTranscripts, siteUrl } from "./src/site/publish.ts";
@@ -83,9 +83,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("quotes", () => quotes);
   // Under `npm start` pages name the manifest of the edits' search bundle (src/search/job.ts, manifest.ts).
   eleventyConfig.addGlobalData("searchDeltaManifest", DELTA_MANIFEST);
-  // Under `npm start` only (templates check runMode): the problems of a page's file, for its
-  // development banner; the CSP source of the dev server's inline reload script.
-  eleventyConfig.addFilter("devProblems", (t: Listing | undefined) => (t ? problemsOfFile(archive, t.file, shownSeeds) : []));
+  // Under `npm start` only (templates check runMode): the development banner of a page's file
+  // (its problems, counted); the CSP source of the dev server's inline reload script.
+  eleventyConfig.addFilter("devBanner", (t: Listing | undefined) => (t ? devBanner(problemsOfFile(archive, t.file, shownSeeds)) : undefined));
   eleventyConfig.addGlobalData("devScriptSource", () => {
     try {
       return scriptHashSource(readFileSync(createRequire(import.meta.url).resolve("@11ty/eleventy-dev-server/client/reload-client.js"), "utf8"));
@@ -101,6 +101,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("**/*.{njk,liquid,webc,html,11ty.js,11ty.cjs,11ty.mjs}");
 
+  // The batch this Eleventy run renders (render-batch.ts), read once: the build sets it before it
+  // makes each run's Eleventy, whose config runs once; npm start sets none (everything, one run).
+  const batch = renderBatch();
+  const firstRun = batch?.first ?? true;
+  const lastRun = batch?.last ?? true;
   eleventyConfig.addExtension("txt", {
     outputFileExtension: "html",
     read: false,
@@ -108,7 +113,7 @@ export default function (eleventyConfig: UserConfig) {
       const file = relative(settings.seedsDir, resolve(project, inputPath)).split(sep).join("/");
       const transcript = byFile.get(file);
       // Unpublished (a draft with EXCLUDE_DRAFTS=1), or rendered by another run of this build: no page here.
-      if (!transcript || !(renderBatch()?.files.has(file) ?? true)) return { permalink: false, eleventyExcludeFromCollections: true };
+      if (!transcript || !(batch?.files.has(file) ?? true)) return { permalink: false, eleventyExcludeFromCollections: true };
       // Plain data, printed once (escaped) by the layout.
       return { transcript, layout: "post.njk", permalink: `/t/${transcript.slug}/`, pageTitle: transcript.meta.title, pageDescription: transcript.meta.summary };
     },
@@ -125,7 +130,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.setWatchThrottleWaitTime(100);
   // The pages that are not transcripts, and the assets: in a build's first run only (render-batch.ts).
-  const firstRun = renderBatch()?.first ?? true;
   // Styles and icons as they are; the browser code (src/browser/, TypeScript) bundled into assets/ by esbuild.
   if (firstRun) {
     eleventyConfig.addPassthroughCopy({ [resolve(project, "_includes/assets")]: "assets" });
@@ -135,8 +139,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // A transcript page's text, read when the page is rendered (the card has none).
   eleventyConfig.addFilter("fullTranscript", (card: TranscriptCard) => {
-    const t = loadSource(settings.seedsDir, card.file);
-    return t.slug === card.slug ? t : { ...t, slug: card.slug };
+    return withArchiveSlug(loadSource(settings.seedsDir, card.file), card.slug);
   });
   eleventyConfig.addFilter("md", (text: string) => renderInline(text ?? ""));
   eleventyConfig.addFilter("mdBlock", (text: string) => renderBlock(text ?? ""));
@@ -208,7 +211,7 @@ export default function (eleventyConfig: UserConfig) {
   };
   eleventyConfig.on("eleventy.before", ({ directories, runMode }: EleventyEvent) => {
     // A build: the index is made beside the pages, from the first batch's run to the last's.
-    if (!settings.searchIndex || runMode !== "build" || !(renderBatch()?.first ?? true)) return;
+    if (!settings.searchIndex || runMode !== "build" || !firstRun) return;
     const job = searchJob(resolve(directories.output), runMode);
     job.catch(() => undefined); // awaited (and reported) after the pages
     building = { started: performance.now(), job };
@@ -239,7 +242,7 @@ export default function (eleventyConfig: UserConfig) {
     if (!settings.searchIndex) return;
     const output = resolve(directories.output);
     if (runMode !== "build") return refreshIndex(output);
-    if (!building || !(renderBatch()?.last ?? true)) return;
+    if (!building || !lastRun) return;
     const { started, job } = building;
     building = undefined;
     const pagesDone = performance.now();

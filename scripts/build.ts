@@ -66,21 +66,21 @@ function quietErrors(eleventy: Eleventy): string[] {
 }
 
 /**
- * Every problem of the seeds folder, printed; the number of transcripts, and whether any problem
- * is an error. The archive is read as cards, one file at a time (the pages are made from the same
- * cards; a build never holds the archive's text), and the ingest keeps no cache.
+ * Every problem of the seeds folder, printed; the transcripts' files (in the archive's order), and
+ * whether any problem is an error. The archive is read as cards, one file at a time (the pages are
+ * made from the same cards; a build never holds the archive's text), and the ingest keeps no cache.
  */
-function check(): { count: number; errors: boolean; files: string[] } {
+function check(): { errors: boolean; files: string[] } {
   setIngestCache(false);
   const archive = scanArchive(settings.seedsDir, cardOf);
   for (const line of problemReport(archive, relative(process.cwd(), settings.seedsDir) || ".")) console.log(line);
-  return { count: archive.transcripts.length, errors: hasErrors(archive), files: archive.transcripts.map((t) => t.file) };
+  return { errors: hasErrors(archive), files: archive.transcripts.map((t) => t.file) };
 }
 
 async function main(): Promise<void> {
   const ingestStarted = performance.now();
   // The check, in a function of its own: the archive it reads is not held while the pages are made.
-  const { count, errors, files } = check();
+  const { errors, files } = check();
   const ingestMs = performance.now() - ingestStarted;
   if (errors) {
     if (!settings.allowErrors) {
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const totalMs = performance.now() - started;
-  console.log(`built ${count} transcripts into ${shownSite} in ${s(totalMs)}`);
+  console.log(`built ${files.length} transcripts into ${shownSite} in ${s(totalMs)}`);
   const tooLarge = pagesLimitWarning(folderBytes(target));
   if (tooLarge) console.warn(tooLarge);
   // One line for the benchmark (scripts/bench.ts reads it).

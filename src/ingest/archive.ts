@@ -83,6 +83,14 @@ export function assembleArchive<T extends Archived>(ingested: T[], folderProblem
   };
 }
 
+/**
+ * A transcript read again on its own, under the slug the archive gave it (the archive may have
+ * moved a duplicate URL to a free one): the same object when the slug is its own.
+ */
+export function withArchiveSlug<T extends Archived>(t: T, slug: string): T {
+  return t.slug === slug ? t : { ...t, slug };
+}
+
 export function buildArchive(sources: SourceFile[]): Archive {
   return assembleArchive(sources.map(ingestFile));
 }

@@ -99,13 +99,19 @@ export function listSourceFiles(dir: string): string[] {
   return listSources(dir).files;
 }
 
-function loadFile(dir: string, path: string): Transcript {
+/** What the caches compare a file by: its size and time (throws as `statSync` does). */
+function fileKey(path: string): string {
+  const stat = statSync(path);
+  return `${stat.size}:${stat.mtimeMs}`;
+}
+
+/** One file through the ingest cache; `known` is its `fileKey` when the caller has just taken it. */
+function loadFile(dir: string, path: string, known?: string): Transcript {
   const file = relative(dir, path).split(sep).join("/");
   let key: string;
   let bytes: Uint8Array;
   try {
-    const stat = statSync(path);
-    key = `${stat.size}:${stat.mtimeMs}`;
+    key = known ?? fileKey(path);
     const hit = cache.get(path);
     if (hit?.key === key) return hit.transcript;
     bytes = readFileSync(path);
@@ -156,14 +162,13 @@ export function scanArchive<T extends Archived>(dir: string, keep: (t: Transcrip
     seen.add(path);
     let key: string | undefined;
     try {
-      const stat = statSync(path);
-      key = `${stat.size}:${stat.mtimeMs}`;
+      key = fileKey(path);
     } catch {
       key = undefined;
     }
     const hit = key && kept.get(path);
     if (hit && hit.key === key) return hit.value;
-    const value = keep(loadFile(dir, path));
+    const value = keep(loadFile(dir, path, key));
     if (key) kept.set(path, { key, value });
     else kept.delete(path);
     return value;

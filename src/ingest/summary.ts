@@ -47,7 +47,7 @@ export function recogniseLabel(heading: string): SummaryLabel | undefined {
 
 /** Labels whose blocks hold sub-headings of their own: key points and people (`### 1. …`, `#### 姓名`). */
 export function holdsHeadings(label: SummaryLabel | "unknown"): boolean {
-  return label === "points" || label === "people" || label === "transcript";
+  return label === "points" || label === "people";
 }
 
 export function emptySummary(): Summary {

@@ -5,10 +5,12 @@ import type { TimeRange } from "../model.ts";
 const CLOCK = String.raw`\d{1,2}(?::\d{1,2}){1,2}`;
 const DASH = String.raw`\s*(?:-|–|—|~|～|至|to)\s*`;
 const RANGE = new RegExp(String.raw`^(${CLOCK})(?:${DASH}(${CLOCK}|end|End|END|结束))?$`);
+/** A range as text, capturing nothing: `0:00 - 8:18`, `1:15:00 - End`, `8:18`. */
+const RANGE_TEXT = String.raw`${CLOCK}(?:${DASH}(?:${CLOCK}|end|End|END|结束))?`;
 /** A heading that starts with a parenthesised range: `(0:00 - 8:18) 标题`. */
-const HEADING_RANGE = new RegExp(String.raw`^[(（\[]\s*(${CLOCK}(?:${DASH}(?:${CLOCK}|end|End|END|结束))?)\s*[)）\]]\s*(.*)$`);
+const HEADING_RANGE = new RegExp(String.raw`^[(（\[]\s*(${RANGE_TEXT})\s*[)）\]]\s*(.*)$`);
 /** A line that is only a time range: `**(1:20 - 2:40)**`. */
-const SEGMENT = new RegExp(String.raw`^(\*\*|__)?\s*([(（\[])?\s*(${CLOCK}(?:${DASH}(?:${CLOCK}|end|End|END|结束))?)\s*([)）\]])?\s*(\*\*|__)?$`);
+const SEGMENT = new RegExp(String.raw`^(\*\*|__)?\s*([(（\[])?\s*(${RANGE_TEXT})\s*([)）\]])?\s*(\*\*|__)?$`);
 /** A chunk marker of the translation process: `(15:00 - 30:00) Part 2`. */
 const CHUNK_MARKER = /^(?:part|第)\s*\d+\s*(?:部分)?$/i;
 

@@ -2,6 +2,7 @@
 // itself (src/ingest/load.ts caches each file's ingest while the worker lives) and writes their
 // record pages, so the thread that renders the pages hands over nothing but file names and slugs.
 import { parentPort } from "node:worker_threads";
+import { withArchiveSlug } from "../ingest/archive.ts";
 import { loadSource, setIngestCache } from "../ingest/load.ts";
 import type { Transcript } from "../model.ts";
 import type { RecordJob, RecordJobReply } from "./job.ts";
@@ -25,8 +26,7 @@ port.on("message", (job: RecordJob) => {
     const todo: Transcript[] = [];
     for (const { file, slug } of job.items) {
       const loaded = loadSource(job.seedsDir, file);
-      // The archive may have moved a duplicate URL to a free slug.
-      const t = loaded.slug === slug ? loaded : { ...loaded, slug };
+      const t = withArchiveSlug(loaded, slug);
       if (done.get(slug) !== loaded) todo.push(t);
       if (job.keep) done.set(slug, loaded);
     }

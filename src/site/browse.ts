@@ -1,6 +1,6 @@
 // Everything the index and the browse pages show, computed once per build
 // from the published transcripts.
-import type { Listing as Transcript } from "../model.ts";
+import type { Listing as Transcript, TranscriptCard } from "../model.ts";
 import { buildTaxonomy, termIndex, yearCounts, type Taxonomy, type TaxonomyKind, type Term } from "./taxonomy.ts";
 
 export interface Browse {
@@ -13,7 +13,7 @@ export interface Browse {
   termsByKey: Record<TaxonomyKind, Map<string, Term>>;
 }
 
-export function buildBrowse(published: readonly Transcript[]): Browse {
+export function buildBrowse(published: readonly TranscriptCard[]): Browse {
   const taxonomy = buildTaxonomy(published);
   return {
     taxonomy,

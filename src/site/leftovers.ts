@@ -20,7 +20,8 @@ export function isAlive(pid: number): boolean {
 /** The folders of builds that are gone, beside `site` and in the temporary folder; removed, and returned. */
 export function removeLeftovers(site: string, tmp = tmpdir()): string[] {
   const removed: string[] = [];
-  const sweep = (dir: string, pattern: RegExp) => {
+  // `pidOf` gives the process named in a folder's name, when the folder is a build's.
+  const sweep = (dir: string, pidOf: (name: string) => string | undefined) => {
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -28,14 +29,19 @@ export function removeLeftovers(site: string, tmp = tmpdir()): string[] {
       return;
     }
     for (const name of names) {
-      const pid = Number(pattern.exec(name)?.[1]);
+      const pid = Number(pidOf(name));
       if (!pid || pid === process.pid || isAlive(pid)) continue;
       rmSync(join(dir, name), { recursive: true, force: true });
       removed.push(join(dir, name));
     }
   };
-  const escaped = basename(site).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  sweep(dirname(site), new RegExp(`^${escaped}\\.(?:building|old)-(\\d+)$`));
-  sweep(tmp, new RegExp(`^${RECORDS_PREFIX}(\\d+)-`));
+  // The site's own name before the suffix (`s`: a name holding a line break is still a name).
+  const siteName = basename(site);
+  sweep(dirname(site), (name) => {
+    const m = /^(.*)\.(?:building|old)-(\d+)$/s.exec(name);
+    return m?.[1] === siteName ? m[2] : undefined;
+  });
+  const records = new RegExp(`^${RECORDS_PREFIX}(\\d+)-`);
+  sweep(tmp, (name) => records.exec(name)?.[1]);
   return removed;
 }

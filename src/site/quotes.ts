@@ -38,15 +38,13 @@ export function buildQuotes(published: readonly Pick<TranscriptCard, "slug" | "m
   const spellings = new Map<string, Map<string, number>>();
   for (const t of published) {
     for (const q of t.quotes) {
-      const pair = q.pair ? { id: q.pair } : undefined;
-      const by = q.by;
-      const person = by ? termKey(by) : "";
-      if (by && person) {
+      const person = q.by ? termKey(q.by) : "";
+      if (q.by && person) {
         const names = spellings.get(person) ?? new Map<string, number>();
-        names.set(by, (names.get(by) ?? 0) + 1);
+        names.set(q.by, (names.get(q.by) ?? 0) + 1);
         spellings.set(person, names);
       }
-      entries.push({ text: q.text, by, person, slug: t.slug, title: t.meta.title, date: t.meta.date, pair: pair?.id, href: `/t/${t.slug}/${pair ? `#${pair.id}` : ""}` });
+      entries.push({ text: q.text, by: q.by, person, slug: t.slug, title: t.meta.title, date: t.meta.date, pair: q.pair, href: `/t/${t.slug}/${q.pair ? `#${q.pair}` : ""}` });
     }
   }
   const people = [...spellings.entries()]

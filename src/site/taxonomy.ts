@@ -5,13 +5,7 @@
 // lower case (as tag lists often are: `openai`, `ai基础设施`) in the case the archive writes it
 // elsewhere (`OpenAI`, and `AI基础设施` in a heading).
 import { createHash } from "node:crypto";
-import type { Listing, Transcript as FullTranscript } from "../model.ts";
-
-/**
- * What the taxonomy reads of a transcript: its listing, and either its text (for the case of
- * names written all in lower case) or, from a card, the spellings already found in it.
- */
-export type Transcript = Listing & Partial<Pick<FullTranscript, "sections" | "summary">> & { spellings?: Readonly<Record<string, readonly string[]>> };
+import type { Listing, Transcript, TranscriptCard } from "../model.ts";
 import { slugify } from "../ingest/slug.ts";
 
 export type TaxonomyKind = "tags" | "speakers" | "people" | "companies";
@@ -68,7 +62,7 @@ export function companyNames(entry: string): string[] {
     .filter(Boolean);
 }
 
-const FIELDS: Record<TaxonomyKind, (t: Transcript) => string[]> = {
+const FIELDS: Record<TaxonomyKind, (t: Listing) => string[]> = {
   tags: (t) => t.meta.tags,
   speakers: (t) => [t.meta.speaker ?? t.meta.channel ?? t.meta.author].filter((s): s is string => !!s),
   people: (t) => [...t.meta.people, ...(t.meta.guest ? [t.meta.guest] : [])],
@@ -81,22 +75,14 @@ const hasCapitals = (name: string) => /\p{Lu}/u.test(name);
 /** Written all in lower case, with letters that have a case (`openai`, `ai基础设施`; not `计算扩展定律`). */
 const allLower = (name: string) => /\p{Ll}/u.test(name) && !hasCapitals(name);
 
-const editorial = new WeakMap<Transcript, string>();
-
 /** What a transcript writes about itself in few words: title, summary, headings, summary blocks. Where names are written with care. */
 function editorialText(t: Transcript): string {
-  let text = editorial.get(t);
-  if (text === undefined) editorial.set(t, (text = joinEditorial(t)));
-  return text;
-}
-
-function joinEditorial(t: Transcript): string {
   const s = t.summary;
   return [
     t.meta.title,
     t.meta.titleEn,
     t.meta.summary,
-    ...(t.sections ?? []).map((x) => x.heading),
+    ...t.sections.map((x) => x.heading),
     s?.tldr,
     ...(s?.chapters ?? []).flatMap((c) => [c.title, c.summary]),
     ...(s?.corePoints ?? []).map((p) => p.title),
@@ -132,20 +118,22 @@ export function shownName(name: string, cased: Readonly<Record<string, string>> 
  */
 export function spellingsOf(t: Transcript): Record<string, string[]> {
   const out: Record<string, string[]> = {};
+  // Joined when the first name written all in lower case needs it, once.
+  let text: string | undefined;
   for (const kind of Object.keys(FIELDS) as TaxonomyKind[]) {
     for (const raw of FIELDS[kind](t)) {
       const name = cleanName(raw);
-      if (allLower(name) && !(name in out)) out[name] = casedSpellings(name, editorialText(t));
+      if (allLower(name) && !(name in out)) out[name] = casedSpellings(name, (text ??= editorialText(t)));
     }
   }
   return out;
 }
 
-/** Terms of every kind over transcripts given newest first; terms sorted by count, then name. */
-export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
+/** Terms of every kind over transcripts' cards given newest first; terms sorted by count, then name. */
+export function buildTaxonomy(transcripts: readonly TranscriptCard[]): Taxonomy {
   const result = {} as Taxonomy;
   for (const kind of Object.keys(FIELDS) as TaxonomyKind[]) {
-    const byKey = new Map<string, { spellings: Map<string, number>; transcripts: Transcript[] }>();
+    const byKey = new Map<string, { spellings: Map<string, number>; transcripts: TranscriptCard[] }>();
     for (const t of transcripts) {
       const seen = new Set<string>();
       for (const raw of FIELDS[kind](t)) {
@@ -153,7 +141,7 @@ export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
         const key = termKey(name);
         if (!key || seen.has(key)) continue;
         seen.add(key);
-        const entry = byKey.get(key) ?? { spellings: new Map<string, number>(), transcripts: [] as Transcript[] };
+        const entry = byKey.get(key) ?? { spellings: new Map<string, number>(), transcripts: [] as TranscriptCard[] };
         entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
         entry.transcripts.push(t);
         byKey.set(key, entry);
@@ -166,14 +154,14 @@ export function buildTaxonomy(transcripts: readonly Transcript[]): Taxonomy {
         const capitals = (n: string) => (n.match(/\p{Lu}/gu) ?? []).length;
         const best = [...e.spellings.entries()].reduce((b, cur) => (cur[1] > b[1] || (cur[1] === b[1] && capitals(cur[0]) > capitals(b[0])) ? cur : b))[0];
         // Lower-case spellings: how the same letters are written with capitals, in the other
-        // spellings and in these transcripts' titles, headings and summaries.
+        // spellings and in these transcripts' titles, headings and summaries (their cards' spellings).
         const cased: Record<string, string> = {};
         for (const lower of e.spellings.keys()) {
           if (!allLower(lower)) continue;
           const seen = new Map<string, number>();
           const add = (form: string, n: number) => seen.set(form, (seen.get(form) ?? 0) + n);
           for (const [other, n] of e.spellings) if (hasCapitals(other) && other.toLowerCase() === lower) add(other, n);
-          for (const t of e.transcripts) for (const form of t.spellings ? (t.spellings[lower] ?? []) : casedSpellings(lower, editorialText(t))) add(form, 1);
+          for (const t of e.transcripts) for (const form of t.spellings[lower] ?? []) add(form, 1);
           const top = [...seen.entries()].reduce<[string, number] | undefined>((b, cur) => (!b || cur[1] > b[1] ? cur : b), undefined);
           if (top) cased[lower] = top[0];
         }
@@ -198,7 +186,7 @@ export function termIndex(taxonomy: Taxonomy): Record<TaxonomyKind, Map<string, 
 }
 
 /** Years with their transcript counts, newest first (for the index filter). */
-export function yearCounts(transcripts: readonly Transcript[]): { year: string; count: number }[] {
+export function yearCounts(transcripts: readonly Listing[]): { year: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const t of transcripts) if (t.meta.date) counts.set(t.meta.date.slice(0, 4), (counts.get(t.meta.date.slice(0, 4)) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([year, count]) => ({ year, count }));

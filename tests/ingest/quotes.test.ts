@@ -3,12 +3,9 @@
 // not say it, measured on the seeds.
 import { describe, expect, it } from "vitest";
 import { corpusOf, findQuote, minScore, normaliseForMatch } from "../../src/ingest/quotes.ts";
-import type { Pair, Transcript } from "../../src/model.ts";
-import { ingest } from "../../src/ingest/ingest.ts";
-import { readFileSync } from "node:fs";
-import { SEEDS, pairsOf } from "../support/fixtures.ts";
+import type { Pair } from "../../src/model.ts";
+import { ingestSeed, pairsOf } from "../support/fixtures.ts";
 
-const seed = (name: string): Transcript => ingest(name, readFileSync(`${SEEDS}/${name}`, "utf8"));
 const sidesOf = (pairs: Pair[], lang: "en" | "zh") => pairs.filter((p) => p[lang]).map((p) => ({ pair: p.id, text: p[lang]!.text }));
 
 describe("normalising", () => {
@@ -43,10 +40,10 @@ describe("finding a quote exactly", () => {
 });
 
 describe("finding a close paraphrase", () => {
-  const t3 = seed("003_2b149ca5e6d99755.txt");
+  const t3 = ingestSeed("003_2b149ca5e6d99755.txt");
   const zh3 = sidesOf(pairsOf(t3), "zh");
   it("the issue's example, with the paragraph among the long seed's Chinese ones, at three places", () => {
-    const t0 = seed("000_3b6afdfa3ea1ef5a.txt");
+    const t0 = ingestSeed("000_3b6afdfa3ea1ef5a.txt");
     const paragraph = { pair: "X", text: "我觉得再过十年，一辆不能自己开的车，就会像今天没有安全带的车一样，让人无法想象……" };
     for (const sides of [zh3, sidesOf(pairsOf(t0), "zh")]) {
       for (const at of [0, 30, 60]) {
@@ -67,7 +64,7 @@ describe("finding a close paraphrase", () => {
     for (const [quote, pair] of cases) expect(findQuote(quote, corpus), quote).toMatchObject({ how: "paraphrase", pair });
   });
   it("English paraphrases find their paragraph of the long seed", () => {
-    const corpus = corpusOf("en", sidesOf(pairsOf(seed("000_3b6afdfa3ea1ef5a.txt")), "en"));
+    const corpus = corpusOf("en", sidesOf(pairsOf(ingestSeed("000_3b6afdfa3ea1ef5a.txt")), "en"));
     const cases: [string, string][] = [
       ["I've never met anyone who is secure and poor.", "p-61"],
       ["Being rich as a nation is essential to national security.", "p-61"],
@@ -91,7 +88,7 @@ describe("finding a close paraphrase", () => {
 describe("links by chance (precision, measured on the seeds)", () => {
   // Every sentence of one half of the long seed, looked up in the other half (same speakers, same
   // subjects: the hardest case), and in the Chinese-only seed. None of them is said there.
-  const t0 = seed("000_3b6afdfa3ea1ef5a.txt");
+  const t0 = ingestSeed("000_3b6afdfa3ea1ef5a.txt");
   const pairs = pairsOf(t0);
   const half = Math.floor(pairs.length / 2);
   const sentences = (from: Pair[], lang: "en" | "zh") =>
@@ -102,7 +99,7 @@ describe("links by chance (precision, measured on the seeds)", () => {
     [pairs.slice(half), pairs.slice(0, half), "zh"],
     [pairs.slice(0, half), pairs.slice(half), "en"],
     [pairs.slice(half), pairs.slice(0, half), "en"],
-    [pairs, pairsOf(seed("003_2b149ca5e6d99755.txt")), "zh"],
+    [pairs, pairsOf(ingestSeed("003_2b149ca5e6d99755.txt")), "zh"],
   ];
   it("links at most 1 in 100 sentences, of those a summary would quote (20+ characters, 12+ words) and of all", () => {
     let all = 0;

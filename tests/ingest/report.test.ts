@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleArchive, ingestFile } from "../../src/ingest/archive.ts";
 import { changedFiles, problemsOfFile, rebuildReport } from "../../src/ingest/report.ts";
-import { scriptHashSource } from "../../src/site/dev.ts";
 
 const file = (name: string, text: string) => ingestFile({ file: name, bytes: new TextEncoder().encode(text) });
 const good = file("a.md", "---\ntitle: A\n---\nHello.\n\n你好。\n");
@@ -41,12 +40,5 @@ describe("a page's problems", () => {
     const shown = problemsOfFile(assembleArchive([quoted, broken]), "q.md", "seeds");
     expect(shown).toEqual([expect.objectContaining({ where: "seeds/q.md:9", severity: "info", note: true, code: "quote-not-linked" })]);
     expect(problemsOfFile(assembleArchive([broken]), "a.md", "seeds")[0].note).toBe(false);
-  });
-});
-
-describe("the dev server's reload script under the CSP", () => {
-  it("is allowed by its sha256, as a CSP hash source", () => {
-    // The hash Chromium names for an inline script "abc".
-    expect(scriptHashSource("abc")).toBe("'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='");
   });
 });

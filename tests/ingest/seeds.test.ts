@@ -1,13 +1,9 @@
 // The user's two samples, as they are.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.ts";
-import { SEEDS, pairsOf } from "../support/fixtures.ts";
-
-const seed = (name: string) => ingest(name, readFileSync(`${SEEDS}/${name}`, "utf8"));
+import { codes, ingestSeed, pairsOf } from "../support/fixtures.ts";
 
 describe("000 (paragraph pairs with front matter)", () => {
-  const t = seed("000_3b6afdfa3ea1ef5a.txt");
+  const t = ingestSeed("000_3b6afdfa3ea1ef5a.txt");
   it("has 88 sections and 88 pairs with both sides", () => {
     expect(t.sections).toHaveLength(88);
     const pairs = pairsOf(t);
@@ -25,7 +21,7 @@ describe("000 (paragraph pairs with front matter)", () => {
 });
 
 describe("003 (video-summary document)", () => {
-  const t = seed("003_2b149ca5e6d99755.txt");
+  const t = ingestSeed("003_2b149ca5e6d99755.txt");
   it("reads the summary blocks", () => {
     expect(t.shape).toBe("video-summary");
     expect(t.meta.title).toBe("NVIDIA’s Jensen Huang on Reasoning Models, Robotics, and Refuting the “AI Bubble” Narrative");
@@ -43,7 +39,7 @@ describe("003 (video-summary document)", () => {
   });
   it("quotes English over a Chinese-only translation: no quote linked, an info line for each, no other problem", () => {
     expect(t.summary!.quotes.map((q) => q.pair)).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(t.problems.map((p) => `${p.line}:${p.severity}:${p.code}`)).toEqual(["134:info:quote-not-linked", "137:info:quote-not-linked", "140:info:quote-not-linked", "143:info:quote-not-linked", "146:info:quote-not-linked"]);
+    expect(codes(t)).toEqual(["134:info:quote-not-linked", "137:info:quote-not-linked", "140:info:quote-not-linked", "143:info:quote-not-linked", "146:info:quote-not-linked"]);
     expect(t.problems[0].message).toMatch(/is in English, and the transcript has no English text/);
   });
   it("keeps the Part-N markers' times in the flow, on the pair after each (at a section's end, on the section)", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.ts";
+import { cardOf } from "../../src/site/card.ts";
 import { buildTaxonomy, casedSpellings, companyNames, shownName, termKey, termSlug, yearCounts } from "../../src/site/taxonomy.ts";
 
 const t = (file: string, fm: string) => ingest(file, `---\n${fm}\n---\nHello.\n\n你好。\n`);
@@ -28,7 +29,7 @@ describe("taxonomy", () => {
     t("a.md", "title: A\ndate: 2023-01-01\nspeaker: Example Pod\ntags: [Robotics, AI]\npeople: [Jensen Huang, Jensen Huang]"),
     t("c.md", "title: C\ndate: 2023-06-01\nspeaker: Other\ntags: [Energy]\npeople: [Jensen Huang（黄仁勋）]"),
   ];
-  const tax = buildTaxonomy(list);
+  const tax = buildTaxonomy(list.map(cardOf));
   it("groups spellings under one term, counts each transcript once, most used first", () => {
     expect(tax.tags.map((x) => [x.key, x.transcripts.length])).toEqual([["ai", 2], ["robotics", 2], ["energy", 1]]);
     expect(tax.people).toHaveLength(1);
@@ -49,7 +50,7 @@ describe("names as written", () => {
     ingest("y.md", "---\ntitle: Y\ndate: 2024-01-01\ntags: [robotics]\ncompanies_orgs: [Anthropic/Gemini, \"**NVIDIA**\"]\n---\nHello.\n\n你好。\n"),
     ingest("z.md", "---\ntitle: Z\ndate: 2024-01-01\ncompanies_orgs: [OpenAI/Anthropic, nvidia]\n---\nHello.\n\n你好。\n"),
   ];
-  const tax = buildTaxonomy(list);
+  const tax = buildTaxonomy(list.map(cardOf));
   const term = (kind: "tags" | "companies", key: string) => tax[kind].find((x) => x.key === key)!;
   it("a name written all in lower case is shown in the case the archive writes it elsewhere", () => {
     // Written so in x's heading, and in its title.

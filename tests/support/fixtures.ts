@@ -16,6 +16,10 @@ export function ingestFixture(name: string): Transcript {
   return ingest(name, readFixture(name));
 }
 
+export function ingestSeed(name: string): Transcript {
+  return ingest(name, readFileSync(`${SEEDS}/${name}`, "utf8"));
+}
+
 export function pairsOf(t: Transcript): Pair[] {
   return t.sections.flatMap((s) => s.pairs);
 }
