@@ -28,7 +28,7 @@ import { canonicaliseFilters } from "./canonical-filters.ts";
 import { deltaFolder, removeDeltas, removeManifest, writeManifest } from "./manifest.ts";
 import { runPagefind } from "./pagefind-run.ts";
 import { DEFAULT_PASSAGE_SIZE } from "./passages.ts";
-import { copyPassages, fieldPositionsOf, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
+import { copyPassages, fieldPositionsOf, hasRecordPage, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
 import type { RecordOptions } from "./records.ts";
 import { ShardCache, shardKey } from "./shard-cache.ts";
 import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardLimits } from "./shards.ts";
@@ -107,16 +107,14 @@ export const SHARDS_MANIFEST = "shards.json";
 const PAGEFIND_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 
 /**
- * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (all, when not given) as a bundle
- * the search page reads, at `bundle`. Returns the pages indexed and the time taken.
+ * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (transcripts that have one) as a
+ * bundle the search page reads, at `bundle`. Returns the pages indexed and the time taken.
  */
-export async function makeBundle(recordsDir: string, bundle: string, run: { slugs?: readonly string[]; passageSize?: number } = {}): Promise<{ pages: number; ms: number }> {
+export async function makeBundle(recordsDir: string, bundle: string, run: { slugs: readonly string[]; passageSize: number }): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
-  const slugs = run.slugs?.filter((slug) => hasRecordPages(recordFolder(recordsDir, slug)));
-  const empty = slugs ? slugs.length === 0 : !hasRecordPages(recordsDir);
-  const pages = await runPagefind(recordsDir, bundle, { slugs, empty });
+  const pages = await runPagefind(recordsDir, bundle, run.slugs);
   await canonicaliseFilters(bundle);
-  const named = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE, (slug) => fieldPositionsOf(recordsDir, slug));
+  const named = writeBundleMap(bundle, run.passageSize, (slug) => fieldPositionsOf(recordsDir, slug));
   copyPassages(recordsDir, bundle, named);
   for (const name of readdirSync(bundle)) if (PAGEFIND_UI.test(name)) rmSync(join(bundle, name));
   return { pages, ms: Math.round(performance.now() - started) };
@@ -185,7 +183,7 @@ async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: nu
     indexed++;
     bundles.push(
       lanes.run(async () => {
-        const made = await makeBundle(recordsDir, out, { slugs: shard.slugs, passageSize });
+        const made = await makeBundle(recordsDir, out, { slugs: shard.slugs.filter((slug) => hasRecordPage(recordsDir, slug)), passageSize });
         pages += made.pages;
         pagefindMs += made.ms;
         if (key) cache!.put(key, out);
@@ -286,7 +284,7 @@ export class SearchIndexer {
     const started = performance.now();
     // Without `keep`, close() after each job has removed the last folder.
     const recordsDir = (this.recordsDir ??= newRecordsDir());
-    const passageSize = job.options?.passageSize;
+    const passageSize = job.options?.passageSize ?? DEFAULT_PASSAGE_SIZE;
     const result = (r: Omit<SearchIndexResult, "transcripts" | "ms">): SearchIndexResult => ({ ...r, transcripts: job.items.length, ms: Math.round(performance.now() - started) });
     try {
       const slugs = new Set(job.items.map((i) => i.slug));
@@ -297,7 +295,7 @@ export class SearchIndexer {
         await this.writeRecords(recordsDir, job, job.items);
         const recordsMs = Math.round(performance.now() - recordsStarted);
         if (this.changed.size <= this.deltaLimit(job.items.length)) {
-          const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
+          const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPage(recordsDir, slug)).sort();
           const name = deltaFolder(++this.deltas);
           const bundle = live.length ? await makeBundle(recordsDir, join(job.siteDir, name), { slugs: live, passageSize }) : { pages: 0, ms: 0 };
           writeManifest(job.siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
