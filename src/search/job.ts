@@ -144,9 +144,10 @@ interface ShardRun {
   writeRecords(items: SearchItem[]): Promise<void>;
   /** A shard came from the cache (npm start remembers its transcripts as indexed). */
   onCached?(items: SearchItem[]): Promise<void>;
-  /** Pagefind runs at once. */
-  pagefindLanes: number;
 }
+
+/** Pagefind runs at once: two on two cores or more (one parses on all cores while another writes on one), else one. */
+const defaultLanes = () => (availableParallelism() >= 2 ? 2 : 1);
 
 /** Every shard: from the cache, or steps 1–5 (a shard's Pagefind run beside the next shard's records); then the shards' list. */
 async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: number; pages: number; recordsMs: number; pagefindMs: number }> {
@@ -160,7 +161,7 @@ async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: nu
   for (const name of readdirSync(root)) if (!ids.has(name)) rmSync(join(root, name), { recursive: true, force: true });
   const cache = job.cacheDir ? new ShardCache(job.cacheDir) : null;
   const bySlug = new Map(job.items.map((i) => [i.slug, i]));
-  const lanes = new Lanes(run.pagefindLanes);
+  const lanes = new Lanes(defaultLanes());
   const bundles: Promise<void>[] = [];
   let indexed = 0;
   let pages = 0;
@@ -201,17 +202,20 @@ function writeShardsManifest(root: string, shards: Shard[], passageSize: number)
   writeFileSync(join(root, SHARDS_MANIFEST), JSON.stringify(manifest));
 }
 
-/** All steps in this thread, over transcripts already read: for tools and benchmarks (a build uses SearchIndexer). */
-export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions & { seedsDir?: string; cacheDir?: string | null; shardLimits?: ShardLimits } = {}): Promise<SearchIndexResult> {
+/**
+ * All steps in this thread, over transcripts already read, with the default shard limits and no
+ * shard cache (so no seeds folder is read): for benchmarks and tests (a build, and
+ * scripts/search-index.ts, use SearchIndexer).
+ */
+export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now();
   const recordsDir = newRecordsDir();
   const byslug = new Map(transcripts.map((t) => [t.slug, t]));
   try {
-    const job: SearchJob = { siteDir, seedsDir: options.seedsDir ?? "", items: transcripts.map(searchItem), options, cacheDir: options.cacheDir ?? null, shardLimits: options.shardLimits };
+    const job: SearchJob = { siteDir, seedsDir: "", items: transcripts.map(searchItem), options, cacheDir: null };
     const made = await indexShards({
       recordsDir,
       job,
-      pagefindLanes: defaultLanes(),
       writeRecords: async (items) => void writeRecordPages(recordsDir, items.map((i) => byslug.get(i.slug)!), options),
     });
     removeManifest(siteDir);
@@ -221,9 +225,6 @@ export async function indexTranscripts(siteDir: string, transcripts: readonly Tr
   }
 }
 
-/** Pagefind runs at once: two on two cores or more (one parses on all cores while another writes on one), else one. */
-const defaultLanes = () => (availableParallelism() >= 2 ? 2 : 1);
-
 /** A stable worker for a file, so that under `npm start` the worker that wrote its pages is asked again. */
 function shareOf(file: string, workers: number): number {
   let h = 0;
@@ -232,10 +233,6 @@ function shareOf(file: string, workers: number): number {
 }
 
 export interface SearchIndexerOptions {
-  /** Worker threads (default: up to 2). */
-  workers?: number;
-  /** Pagefind runs at once (default: 2 on two cores or more). */
-  pagefindLanes?: number;
   /** npm start: beyond this many changed transcripts, a full run instead of a second bundle (default: 5% of the archive, at least 20). */
   deltaLimit?: (transcripts: number) => number;
 }
@@ -243,7 +240,6 @@ export interface SearchIndexerOptions {
 export class SearchIndexer {
   private readonly workers: (Worker | undefined)[];
   private readonly deltaLimit: (transcripts: number) => number;
-  private readonly pagefindLanes: number;
   private queue: Promise<unknown> = Promise.resolve();
   private recordsDir: string | undefined;
   /** npm start: has the full index been made, and which slugs changed since. */
@@ -256,10 +252,9 @@ export class SearchIndexer {
 
   /** `keep`: keep the workers and record pages between jobs, and index edits into a second bundle (npm start); else each job starts afresh. */
   constructor(private readonly keep: boolean, options: SearchIndexerOptions = {}) {
-    const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
     this.deltaLimit = options.deltaLimit ?? ((n) => Math.max(20, Math.ceil(n * 0.05)));
-    this.pagefindLanes = options.pagefindLanes ?? defaultLanes();
-    this.workers = Array.from({ length: workers }, () => undefined);
+    // Worker threads: up to 2.
+    this.workers = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, () => undefined);
     // The record pages kept for `npm start` go when the process does.
     if (keep) process.once("exit", () => this.recordsDir && rmSync(this.recordsDir, { recursive: true, force: true }));
   }
@@ -307,7 +302,6 @@ export class SearchIndexer {
       const made = await indexShards({
         recordsDir,
         job,
-        pagefindLanes: this.pagefindLanes,
         writeRecords: (items) => this.writeRecords(recordsDir, job, items),
         onCached: this.keep ? (items) => this.writeRecords(recordsDir, job, items, false) : undefined,
       });
