@@ -15,6 +15,7 @@ import { speakersOf, tagsOf, whoOf, type SearchRecordFilters } from "./facets.ts
 import { PAIR_MARK, SIDE_MARK, type SideLanguage } from "./marks.ts";
 import { cutPassages, DEFAULT_PASSAGE_SIZE, type PairSpan, type Passage, type SearchRecordMeta } from "./passages.ts";
 import { interviewFields } from "./fields.ts";
+import { HAN } from "./han.ts";
 import { chineseSearchTokens, englishSearchTokens, htmlToText, sideText, type SideTokens } from "./tokens.ts";
 
 /** One transcript as one Pagefind page. */
@@ -71,7 +72,7 @@ export function pairTokens(pair: Pair): PairTokens | undefined {
  * text on the English side.
  */
 function fieldTokens(id: string, text: string): PairTokens {
-  return /\p{Script=Han}/u.test(text) ? { id, en: NONE, zh: chineseSearchTokens(text) } : { id, en: englishSearchTokens(text), zh: NONE };
+  return HAN.test(text) ? { id, en: NONE, zh: chineseSearchTokens(text) } : { id, en: englishSearchTokens(text), zh: NONE };
 }
 
 /**
