@@ -31,18 +31,13 @@ import { DEFAULT_PASSAGE_SIZE } from "./passages.ts";
 import { copyPassages, fieldPositionsOf, hasRecordPage, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
 import type { RecordOptions } from "./records.ts";
 import { ShardCache, shardKey } from "./shard-cache.ts";
-import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardLimits } from "./shards.ts";
+import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardItem, type ShardLimits } from "./shards.ts";
 
-/** A transcript as the job sees it: where it is, its URL, and what its shard follows. */
-export interface SearchItem {
+/** A transcript as the job sees it: what its shard follows (its slug, the one the archive gave it; date; size), and where it is. */
+export type SearchItem = ShardItem & {
   /** Relative to the seeds folder. */
   file: string;
-  /** The slug the archive gave it. */
-  slug: string;
-  date?: string;
-  /** Its text's size (shards.ts). */
-  bytes: number;
-}
+};
 
 /** A transcript (or its card) as a search item. */
 export const searchItem = (t: Transcript | TranscriptCard): SearchItem => ({ file: t.file, slug: t.slug, date: t.meta.date, bytes: "bytes" in t ? t.bytes : textBytes(t) });
