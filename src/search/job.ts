@@ -105,7 +105,7 @@ const PAGEFIND_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
  * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (transcripts that have one) as a
  * bundle the search page reads, at `bundle`. Returns the pages indexed and the time taken.
  */
-export async function makeBundle(recordsDir: string, bundle: string, run: { slugs: readonly string[]; passageSize: number }): Promise<{ pages: number; ms: number }> {
+async function makeBundle(recordsDir: string, bundle: string, run: { slugs: readonly string[]; passageSize: number }): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
   const pages = await runPagefind(recordsDir, bundle, run.slugs);
   await canonicaliseFilters(bundle);
