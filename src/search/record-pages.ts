@@ -1,7 +1,7 @@
 // Step 1 of the index: each transcript's record as an HTML page for the Pagefind CLI, and its
 // passages as gzip'd JSON, in a folder of its own under a temporary records folder
 // (`<records>/t/<slug>/`, as its page's URL). Done in worker threads beside Eleventy (job.ts,
-// worker.ts). Also step 4: the passages copied into the bundle.
+// worker.ts). Also step 5: the passages copied into the bundle.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
