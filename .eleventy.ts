@@ -25,7 +25,7 @@ import { searchFacets } from "./src/search/facets.ts";
 import { chapterSection, starScale, starsOf } from "./src/site/summary-view.ts";
 import { buildStats } from "./src/site/build-stats.ts";
 import { SearchIndexer, searchItem, type SearchIndexResult } from "./src/search/job.ts";
-import { assignShards, DEFAULT_SHARD_LIMITS } from "./src/search/shards.ts";
+import { assignShards, shardLimitsOf } from "./src/search/shards.ts";
 import { DELTA_MANIFEST } from "./src/search/manifest.ts";
 import { buildSettings } from "./src/site/settings.ts";
 import { BROWSER_SOURCE, bundleBrowserCode } from "./src/site/browser-bundle.ts";
@@ -53,7 +53,7 @@ export default function (eleventyConfig: UserConfig) {
   let browse: Browse;
   let quotes: QuotesPage;
   // Which shard of the search index holds each transcript (the search page's interview filter searches only it).
-  const shardLimits = settings.shardSize ? { ...DEFAULT_SHARD_LIMITS, count: settings.shardSize } : DEFAULT_SHARD_LIMITS;
+  const shardLimits = shardLimitsOf(settings.shardSize);
   let shardBySlug = new Map<string, string>();
   const refresh = () => {
     // One file at a time, each transcript kept as its card (its text let go at once).

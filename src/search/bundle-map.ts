@@ -26,7 +26,7 @@ const FRAGMENT_URL = new RegExp(`^${SIGNATURE}\\{"url":("(?:[^"\\\\]|\\\\.)*")`)
  * `en_1a2b3c4`). A fragment is `pagefind_dcd` + its JSON, gzip'd, and the URL comes first: only
  * the start of each file is inflated.
  */
-export function fragmentUrls(bundle: string): Map<string, string> {
+function fragmentUrls(bundle: string): Map<string, string> {
   const dir = join(bundle, "fragment");
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;

@@ -15,9 +15,9 @@ const byFirst = (a: Cbor, b: Cbor) => String((a as Cbor[])[0]).localeCompare(Str
 /**
  * Pagefind's writeFiles() can answer before its last files are on disk (seen under load: an
  * empty pagefind-entry.json). Wait until the entry, every language's metadata and every filter
- * file read back whole.
+ * file read back whole (tried again every 100 ms, up to 100 times).
  */
-export async function waitForBundle(bundle: string, attempts = 100): Promise<void> {
+async function waitForBundle(bundle: string): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       for (const language of Object.values(readEntry(bundle).languages)) {
@@ -26,7 +26,7 @@ export async function waitForBundle(bundle: string, attempts = 100): Promise<voi
       }
       return;
     } catch (err) {
-      if (i >= attempts) throw err;
+      if (i >= 100) throw err;
       await new Promise((done) => setTimeout(done, 100));
     }
   }

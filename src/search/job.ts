@@ -28,21 +28,16 @@ import { canonicaliseFilters } from "./canonical-filters.ts";
 import { deltaFolder, removeDeltas, removeManifest, writeManifest } from "./manifest.ts";
 import { runPagefind } from "./pagefind-run.ts";
 import { DEFAULT_PASSAGE_SIZE } from "./passages.ts";
-import { copyPassages, fieldPositionsOf, hasRecordPages, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
+import { copyPassages, fieldPositionsOf, hasRecordPage, newRecordsDir, recordFolder, recordFolders, writeRecordPages, type RecordPagesResult } from "./record-pages.ts";
 import type { RecordOptions } from "./records.ts";
 import { ShardCache, shardKey } from "./shard-cache.ts";
-import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardLimits } from "./shards.ts";
+import { assignShards, DEFAULT_SHARD_LIMITS, textBytes, type Shard, type ShardItem, type ShardLimits } from "./shards.ts";
 
-/** A transcript as the job sees it: where it is, its URL, and what its shard follows. */
-export interface SearchItem {
+/** A transcript as the job sees it: what its shard follows (its slug, the one the archive gave it; date; size), and where it is. */
+export type SearchItem = ShardItem & {
   /** Relative to the seeds folder. */
   file: string;
-  /** The slug the archive gave it. */
-  slug: string;
-  date?: string;
-  /** Its text's size (shards.ts). */
-  bytes: number;
-}
+};
 
 /** A transcript (or its card) as a search item. */
 export const searchItem = (t: Transcript | TranscriptCard): SearchItem => ({ file: t.file, slug: t.slug, date: t.meta.date, bytes: "bytes" in t ? t.bytes : textBytes(t) });
@@ -107,16 +102,14 @@ export const SHARDS_MANIFEST = "shards.json";
 const PAGEFIND_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 
 /**
- * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (all, when not given) as a bundle
- * the search page reads, at `bundle`. Returns the pages indexed and the time taken.
+ * Steps 2 to 5: the record pages in `recordsDir` of `slugs` (transcripts that have one) as a
+ * bundle the search page reads, at `bundle`. Returns the pages indexed and the time taken.
  */
-export async function makeBundle(recordsDir: string, bundle: string, run: { slugs?: readonly string[]; passageSize?: number } = {}): Promise<{ pages: number; ms: number }> {
+async function makeBundle(recordsDir: string, bundle: string, run: { slugs: readonly string[]; passageSize: number }): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
-  const slugs = run.slugs?.filter((slug) => hasRecordPages(recordFolder(recordsDir, slug)));
-  const empty = slugs ? slugs.length === 0 : !hasRecordPages(recordsDir);
-  const pages = await runPagefind(recordsDir, bundle, { slugs, empty });
+  const pages = await runPagefind(recordsDir, bundle, run.slugs);
   await canonicaliseFilters(bundle);
-  const named = writeBundleMap(bundle, run.passageSize ?? DEFAULT_PASSAGE_SIZE, (slug) => fieldPositionsOf(recordsDir, slug));
+  const named = writeBundleMap(bundle, run.passageSize, (slug) => fieldPositionsOf(recordsDir, slug));
   copyPassages(recordsDir, bundle, named);
   for (const name of readdirSync(bundle)) if (PAGEFIND_UI.test(name)) rmSync(join(bundle, name));
   return { pages, ms: Math.round(performance.now() - started) };
@@ -146,9 +139,10 @@ interface ShardRun {
   writeRecords(items: SearchItem[]): Promise<void>;
   /** A shard came from the cache (npm start remembers its transcripts as indexed). */
   onCached?(items: SearchItem[]): Promise<void>;
-  /** Pagefind runs at once. */
-  pagefindLanes: number;
 }
+
+/** Pagefind runs at once: two on two cores or more (one parses on all cores while another writes on one), else one. */
+const defaultLanes = () => (availableParallelism() >= 2 ? 2 : 1);
 
 /** Every shard: from the cache, or steps 1–5 (a shard's Pagefind run beside the next shard's records); then the shards' list. */
 async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: number; pages: number; recordsMs: number; pagefindMs: number }> {
@@ -162,7 +156,7 @@ async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: nu
   for (const name of readdirSync(root)) if (!ids.has(name)) rmSync(join(root, name), { recursive: true, force: true });
   const cache = job.cacheDir ? new ShardCache(job.cacheDir) : null;
   const bySlug = new Map(job.items.map((i) => [i.slug, i]));
-  const lanes = new Lanes(run.pagefindLanes);
+  const lanes = new Lanes(defaultLanes());
   const bundles: Promise<void>[] = [];
   let indexed = 0;
   let pages = 0;
@@ -185,7 +179,7 @@ async function indexShards(run: ShardRun): Promise<{ shards: number; indexed: nu
     indexed++;
     bundles.push(
       lanes.run(async () => {
-        const made = await makeBundle(recordsDir, out, { slugs: shard.slugs, passageSize });
+        const made = await makeBundle(recordsDir, out, { slugs: shard.slugs.filter((slug) => hasRecordPage(recordsDir, slug)), passageSize });
         pages += made.pages;
         pagefindMs += made.ms;
         if (key) cache!.put(key, out);
@@ -203,17 +197,20 @@ function writeShardsManifest(root: string, shards: Shard[], passageSize: number)
   writeFileSync(join(root, SHARDS_MANIFEST), JSON.stringify(manifest));
 }
 
-/** All steps in this thread, over transcripts already read: for tools and benchmarks (a build uses SearchIndexer). */
-export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions & { seedsDir?: string; cacheDir?: string | null; shardLimits?: ShardLimits } = {}): Promise<SearchIndexResult> {
+/**
+ * All steps in this thread, over transcripts already read, with the default shard limits and no
+ * shard cache (so no seeds folder is read): for benchmarks and tests (a build, and
+ * scripts/search-index.ts, use SearchIndexer).
+ */
+export async function indexTranscripts(siteDir: string, transcripts: readonly Transcript[], options: RecordOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now();
   const recordsDir = newRecordsDir();
   const byslug = new Map(transcripts.map((t) => [t.slug, t]));
   try {
-    const job: SearchJob = { siteDir, seedsDir: options.seedsDir ?? "", items: transcripts.map(searchItem), options, cacheDir: options.cacheDir ?? null, shardLimits: options.shardLimits };
+    const job: SearchJob = { siteDir, seedsDir: "", items: transcripts.map(searchItem), options, cacheDir: null };
     const made = await indexShards({
       recordsDir,
       job,
-      pagefindLanes: defaultLanes(),
       writeRecords: async (items) => void writeRecordPages(recordsDir, items.map((i) => byslug.get(i.slug)!), options),
     });
     removeManifest(siteDir);
@@ -223,9 +220,6 @@ export async function indexTranscripts(siteDir: string, transcripts: readonly Tr
   }
 }
 
-/** Pagefind runs at once: two on two cores or more (one parses on all cores while another writes on one), else one. */
-const defaultLanes = () => (availableParallelism() >= 2 ? 2 : 1);
-
 /** A stable worker for a file, so that under `npm start` the worker that wrote its pages is asked again. */
 function shareOf(file: string, workers: number): number {
   let h = 0;
@@ -234,10 +228,6 @@ function shareOf(file: string, workers: number): number {
 }
 
 export interface SearchIndexerOptions {
-  /** Worker threads (default: up to 2). */
-  workers?: number;
-  /** Pagefind runs at once (default: 2 on two cores or more). */
-  pagefindLanes?: number;
   /** npm start: beyond this many changed transcripts, a full run instead of a second bundle (default: 5% of the archive, at least 20). */
   deltaLimit?: (transcripts: number) => number;
 }
@@ -245,7 +235,6 @@ export interface SearchIndexerOptions {
 export class SearchIndexer {
   private readonly workers: (Worker | undefined)[];
   private readonly deltaLimit: (transcripts: number) => number;
-  private readonly pagefindLanes: number;
   private queue: Promise<unknown> = Promise.resolve();
   private recordsDir: string | undefined;
   /** npm start: has the full index been made, and which slugs changed since. */
@@ -258,10 +247,9 @@ export class SearchIndexer {
 
   /** `keep`: keep the workers and record pages between jobs, and index edits into a second bundle (npm start); else each job starts afresh. */
   constructor(private readonly keep: boolean, options: SearchIndexerOptions = {}) {
-    const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
     this.deltaLimit = options.deltaLimit ?? ((n) => Math.max(20, Math.ceil(n * 0.05)));
-    this.pagefindLanes = options.pagefindLanes ?? defaultLanes();
-    this.workers = Array.from({ length: workers }, () => undefined);
+    // Worker threads: up to 2.
+    this.workers = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, () => undefined);
     // The record pages kept for `npm start` go when the process does.
     if (keep) process.once("exit", () => this.recordsDir && rmSync(this.recordsDir, { recursive: true, force: true }));
   }
@@ -286,7 +274,7 @@ export class SearchIndexer {
     const started = performance.now();
     // Without `keep`, close() after each job has removed the last folder.
     const recordsDir = (this.recordsDir ??= newRecordsDir());
-    const passageSize = job.options?.passageSize;
+    const passageSize = job.options?.passageSize ?? DEFAULT_PASSAGE_SIZE;
     const result = (r: Omit<SearchIndexResult, "transcripts" | "ms">): SearchIndexResult => ({ ...r, transcripts: job.items.length, ms: Math.round(performance.now() - started) });
     try {
       const slugs = new Set(job.items.map((i) => i.slug));
@@ -297,7 +285,7 @@ export class SearchIndexer {
         await this.writeRecords(recordsDir, job, job.items);
         const recordsMs = Math.round(performance.now() - recordsStarted);
         if (this.changed.size <= this.deltaLimit(job.items.length)) {
-          const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPages(recordFolder(recordsDir, slug))).sort();
+          const live = [...this.changed].filter((slug) => slugs.has(slug) && hasRecordPage(recordsDir, slug)).sort();
           const name = deltaFolder(++this.deltas);
           const bundle = live.length ? await makeBundle(recordsDir, join(job.siteDir, name), { slugs: live, passageSize }) : { pages: 0, ms: 0 };
           writeManifest(job.siteDir, { bundle: live.length ? `${name}/` : null, stale: [...this.changed].sort() });
@@ -309,7 +297,6 @@ export class SearchIndexer {
       const made = await indexShards({
         recordsDir,
         job,
-        pagefindLanes: this.pagefindLanes,
         writeRecords: (items) => this.writeRecords(recordsDir, job, items),
         onCached: this.keep ? (items) => this.writeRecords(recordsDir, job, items, false) : undefined,
       });

@@ -1,4 +1,4 @@
-// Step 5 of the index, under `npm start` only: the manifest of the edits' bundle. After the
+// Step 6 of the index, under `npm start` only: the manifest of the edits' bundle. After the
 // first full run, edits are indexed alone into a second bundle (`pagefind-delta-N/`);
 // `pagefind-delta.json` names it and the transcripts whose pages in the first bundle are out of
 // date. The search page reads it before each search, searches both and hides those.

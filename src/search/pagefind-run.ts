@@ -24,21 +24,21 @@ const GUARD = fileURLToPath(new URL("./pagefind-guard.mjs", import.meta.url));
 export const INDEX_CHUNK_SIZE = 2500;
 
 /**
- * Indexes the record pages under `recordsDir` (only those of `slugs`, when given: their folders
- * hold record pages, the caller has checked) into a fresh bundle at `outputPath`; returns how
- * many pages Pagefind indexed. `empty`: there is nothing to index, and an empty bundle is
- * written instead (the CLI refuses an empty folder).
+ * Indexes the record pages of `slugs` under `recordsDir` (their folders hold record pages, the
+ * caller has checked) into a fresh bundle at `outputPath`; returns how many pages Pagefind
+ * indexed. No slugs: there is nothing to index, and an empty bundle is written instead (the CLI
+ * refuses an empty folder).
  */
-export async function runPagefind(recordsDir: string, outputPath: string, run: { slugs?: readonly string[]; empty?: boolean } = {}): Promise<number> {
+export async function runPagefind(recordsDir: string, outputPath: string, slugs: readonly string[]): Promise<number> {
   rmSync(outputPath, { recursive: true, force: true });
-  if (run.empty) {
+  if (!slugs.length) {
     await writeEmptyBundle(outputPath);
     return 0;
   }
   // Slugs are ASCII letters, digits, "-" and "_": safe inside a glob.
-  const glob = run.slugs && (run.slugs.length === 1 ? `t/${run.slugs[0]}/*.html` : `t/{${run.slugs.join(",")}}/*.html`);
+  const glob = slugs.length === 1 ? `t/${slugs[0]}/*.html` : `t/{${slugs.join(",")}}/*.html`;
   const { code, out } = await new Promise<{ code: number; out: string }>((done) => {
-    const args = [GUARD, PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, ...(glob ? ["--glob", glob] : [])];
+    const args = [GUARD, PAGEFIND_CLI, "--site", recordsDir, "--output-path", outputPath, "--glob", glob];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));

@@ -1,8 +1,8 @@
 // Step 1 of the index: each transcript's record as an HTML page for the Pagefind CLI, and its
 // passages as gzip'd JSON, in a folder of its own under a temporary records folder
 // (`<records>/t/<slug>/`, as its page's URL). Done in worker threads beside Eleventy (job.ts,
-// worker.ts). Also step 4: the passages copied into the bundle.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// worker.ts). Also step 5: the passages copied into the bundle.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -36,8 +36,11 @@ const FIELD_POSITIONS = "fields.txt";
 /** How many word positions a transcript's interview fields take at the start of its record (search/fields.ts). */
 export const fieldPositionsOf = (recordsDir: string, slug: string) => Number(readFileSync(join(recordFolder(recordsDir, slug), FIELD_POSITIONS), "utf8"));
 
-/** Does a folder (or one inside it) hold at least one record page? */
-export const hasRecordPages = (dir: string) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith(".html"));
+/** A transcript's record page in its folder (a transcript without text has none). */
+const RECORD_PAGE = "index.html";
+
+/** Has this transcript a record page (writeRecordPages writes none for a transcript without text)? */
+export const hasRecordPage = (recordsDir: string, slug: string) => existsSync(join(recordFolder(recordsDir, slug), RECORD_PAGE));
 
 /**
  * Writes the record page of each of `transcripts` into `recordsDir/t/<slug>/index.html` and its
@@ -52,7 +55,7 @@ export function writeRecordPages(recordsDir: string, transcripts: readonly Trans
     mkdirSync(folder, { recursive: true });
     const search = transcriptSearch(t, options);
     if (!search) continue;
-    writeFileSync(join(folder, "index.html"), recordHtml(search.record));
+    writeFileSync(join(folder, RECORD_PAGE), recordHtml(search.record));
     writeFileSync(join(folder, FIELD_POSITIONS), String(search.fieldPositions));
     search.passages.forEach((passage, n) => writeFileSync(join(folder, passageFile(n)), gzipSync(JSON.stringify(passage), { level: 4 })));
     records++;

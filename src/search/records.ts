@@ -15,6 +15,7 @@ import { speakersOf, tagsOf, whoOf, type SearchRecordFilters } from "./facets.ts
 import { PAIR_MARK, SIDE_MARK, type SideLanguage } from "./marks.ts";
 import { cutPassages, DEFAULT_PASSAGE_SIZE, type PairSpan, type Passage, type SearchRecordMeta } from "./passages.ts";
 import { interviewFields } from "./fields.ts";
+import { HAN } from "./han.ts";
 import { chineseSearchTokens, englishSearchTokens, htmlToText, sideText, type SideTokens } from "./tokens.ts";
 
 /** One transcript as one Pagefind page. */
@@ -71,7 +72,7 @@ export function pairTokens(pair: Pair): PairTokens | undefined {
  * text on the English side.
  */
 function fieldTokens(id: string, text: string): PairTokens {
-  return /\p{Script=Han}/u.test(text) ? { id, en: NONE, zh: chineseSearchTokens(text) } : { id, en: englishSearchTokens(text), zh: NONE };
+  return HAN.test(text) ? { id, en: NONE, zh: chineseSearchTokens(text) } : { id, en: englishSearchTokens(text), zh: NONE };
 }
 
 /**
@@ -81,22 +82,27 @@ function fieldTokens(id: string, text: string): PairTokens {
 export const FIELD_WEIGHT = 10;
 
 /**
- * The search data of one transcript: its pairs, in page order, as one record, and that record
- * cut into passages. Summary panels, tables of contents, headings and footers are not
- * transcript text and are not indexed. A transcript without text has none.
+ * The search data of one transcript: the interview's fields, then its pairs in page order, as one
+ * record, and that record cut into passages. Summary panels, tables of contents, headings and
+ * footers are not transcript text and are not indexed. A transcript without text has none.
  */
 export function transcriptSearch(t: Transcript, options: RecordOptions = {}): TranscriptSearch | undefined {
   // Each pair's tokens as text (joined once: the record and its passages are made of them).
   const pairs: PairSpan[] = [];
   const indexed: string[] = [];
-  const language = new Set<SideLanguage>();
   let position = 0;
-  let fieldWords = 0;
   const add = (p: PairTokens) => {
-    pairs.push({ id: p.id, start: position, length: p.en.shown.length + p.zh.shown.length + 2, text: [PAIR_MARK, ...p.en.shown, SIDE_MARK, ...p.zh.shown].join(" ") });
+    const length = p.en.shown.length + p.zh.shown.length + 2;
+    pairs.push({ id: p.id, start: position, length, text: [PAIR_MARK, ...p.en.shown, SIDE_MARK, ...p.zh.shown].join(" ") });
     indexed.push([PAIR_MARK, ...p.en.indexed, SIDE_MARK, ...p.zh.indexed].join(" "));
-    position += p.en.shown.length + p.zh.shown.length + 2;
+    position += length;
   };
+  // The interview's fields come first (their words then have the lowest positions, in passage 0).
+  for (const f of interviewFields(t)) add(fieldTokens(f.id, f.text));
+  const fieldCount = pairs.length;
+  const fieldPositions = position;
+  // Then the transcript's pairs, in page order, and the languages they are in.
+  const language = new Set<SideLanguage>();
   for (const section of t.sections) {
     for (const pair of section.pairs) {
       const p = pairTokens(pair);
@@ -106,18 +112,10 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
       add(p);
     }
   }
-  if (!pairs.length) return undefined;
-  // The interview's fields come first (their words then have the lowest positions, in passage 0).
-  const body = { pairs: pairs.splice(0), indexed: indexed.splice(0), end: position };
-  position = 0;
-  for (const f of interviewFields(t)) add(fieldTokens(f.id, f.text));
-  fieldWords = position;
-  for (const x of body.pairs) pairs.push({ ...x, start: x.start + fieldWords });
-  indexed.push(...body.indexed);
+  if (pairs.length === fieldCount) return undefined;
   const page = `/t/${t.slug}/`;
   const who = whoOf(t.meta);
   const meta: SearchRecordMeta = { title: t.meta.title, page, ...(t.meta.date ? { date: t.meta.date } : {}), ...(who ? { who } : {}) };
-  const fieldCount = pairs.length - body.pairs.length;
   const record: SearchRecord = {
     url: page,
     language: "en",
@@ -131,7 +129,7 @@ export function transcriptSearch(t: Transcript, options: RecordOptions = {}): Tr
       language: (["en", "zh"] as const).filter((l) => language.has(l)),
     },
   };
-  return { slug: t.slug, record, passages: cutPassages(pairs, meta, options.passageSize ?? DEFAULT_PASSAGE_SIZE), fieldPositions: fieldWords };
+  return { slug: t.slug, record, passages: cutPassages(pairs, meta, options.passageSize ?? DEFAULT_PASSAGE_SIZE), fieldPositions };
 }
 
 /**

@@ -7,6 +7,8 @@
 // sides convert with the same function. The converter (opencc.ts, 21 KB gzip'd) is set by the
 // build at once, and by the search page only for a query with a Chinese character.
 
+import { HAN } from "./han.ts";
+
 let toSimplified: ((text: string) => string) | undefined;
 
 /** Sets the 繁體 → 简体 converter (opencc.ts). Until then, Chinese text is left as it is. */
@@ -16,7 +18,6 @@ export function useSimplifier(convert: (text: string) => string): void {
 
 export const hasSimplifier = () => toSimplified !== undefined;
 
-const HAN = /\p{Script=Han}/u;
 // Full-width ASCII (U+FF01–U+FF5E) is ASCII shifted by 0xFEE0.
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\uFF07]/g;

@@ -24,7 +24,7 @@ function codeFiles(): string[] {
 let code: string | undefined;
 
 /** A digest of the code that makes the index (computed once per process). */
-export function codeKey(): string {
+function codeKey(): string {
   if (!code) {
     const h = createHash("sha256");
     for (const file of codeFiles()) h.update(relative(SRC, file)).update("\0").update(readFileSync(file)).update("\0");

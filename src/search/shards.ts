@@ -51,6 +51,9 @@ export interface ShardLimits {
  */
 export const DEFAULT_SHARD_LIMITS: ShardLimits = { count: 300, bytes: 40e6 };
 
+/** The limits a build cuts its shards by: the default, with at most `shardSize` transcripts a shard when that is given (SEARCH_SHARD_SIZE). */
+export const shardLimitsOf = (shardSize?: number): ShardLimits => (shardSize ? { ...DEFAULT_SHARD_LIMITS, count: shardSize } : DEFAULT_SHARD_LIMITS);
+
 /** FNV-1a over a string: a stable hash for cutting a month (or the undated) into parts. */
 function hash(text: string): number {
   let h = 0x811c9dc5;

@@ -1,11 +1,12 @@
 // A pair's text as search tokens. English is split on whitespace, as Pagefind itself does (the
 // index is `en`, so Pagefind stems it: "scaling law" finds "scaling laws"). Chinese is
-// segmented here with the ICU word segmenter (Intl.Segmenter), the same one the browser applies
-// to the query, since an `en` index does not segment: 扩展定律 → 扩展 定律. Latin words inside
-// Chinese stay whole, punctuation is a token of its own, and a space in Chinese text becomes
-// SPACE_MARK, so the text can be put back together exactly.
+// segmented here with the ICU word segmenter (Intl.Segmenter, han.ts), by the same code the
+// search page applies to the query, since an `en` index does not segment: 扩展定律 → 扩展 定律.
+// Latin words inside Chinese stay whole, punctuation is a token of its own, and a space in
+// Chinese text becomes SPACE_MARK, so the text can be put back together exactly.
 import type { Side } from "../model.ts";
 import { renderInline } from "../site/markdown.ts";
+import { HAN_RUN, hanWords } from "./han.ts";
 import { SPACE_MARK, type SideLanguage } from "./marks.ts";
 import { openccSimplifier } from "./opencc.ts";
 import { searchForm, useSimplifier } from "./search-form.ts";
@@ -34,18 +35,9 @@ export function sideText(side: Side): string {
   return side.speaker ? `${side.speaker} ${text}` : text;
 }
 
-// Han characters (and the ideographic iteration and zero marks) are segmented into words.
-const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/u;
-// Outside Han runs: words (letters/digits, joined by - ' . _ / & +), else one symbol per token.
+// Han runs are segmented into words (han.ts); outside them, words (letters/digits, joined by
+// - ' . _ / & +), else one symbol per token.
 const OTHER_TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’.\-_/&+][\p{L}\p{N}\p{M}]+)*|\S/gu;
-
-let segmenter: Intl.Segmenter | undefined;
-function hanWords(run: string): string[] {
-  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  const out: string[] = [];
-  for (const { segment } of segmenter.segment(run)) if (segment.trim()) out.push(segment);
-  return out;
-}
 
 /** English text → word tokens (whitespace-separated, as Pagefind splits them). */
 export function tokenizeEnglish(text: string): string[] {
@@ -67,7 +59,7 @@ function chineseSpans(text: string): Span[] {
     let at = m.index;
     let rest = piece;
     while (rest) {
-      const h = HAN_RUN.exec(rest);
+      const [h] = rest.matchAll(HAN_RUN); // the first Han run of the rest, if any
       const before = h ? rest.slice(0, h.index) : rest;
       for (const o of before.matchAll(OTHER_TOKEN)) out.push({ start: at + o.index, end: at + o.index + o[0].length });
       if (!h) break;
@@ -113,7 +105,7 @@ export function chineseSearchTokens(text: string): SideTokens {
     const spans = chineseSpans(form);
     return { shown: cut(clean, spans), indexed: cut(form, spans) };
   }
-  const shown = cut(clean, chineseSpans(clean));
+  const shown = tokenizeChinese(clean);
   return { shown, indexed: shown.map((t) => (t === SPACE_MARK ? t : searchForm(t))) };
 }
 

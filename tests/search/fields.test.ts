@@ -1,13 +1,12 @@
 // src/search/fields.ts: the interview around the transcript, as search indexes it.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.ts";
+import { loadArchive } from "../../src/ingest/load.ts";
 import { fieldId, isFieldId, parseFieldId } from "../../src/search/field-ids.ts";
 import { interviewFields } from "../../src/search/fields.ts";
+import { SEEDS } from "../support/fixtures.ts";
 
-const read = (path: string) => readFileSync(fileURLToPath(new URL(`../${path}`, import.meta.url)), "utf8");
-const noPriors = ingest("003_2b149ca5e6d99755.txt", read("../seeds/003_2b149ca5e6d99755.txt"));
+const noPriors = loadArchive(SEEDS).transcripts.find((t) => t.file === "003_2b149ca5e6d99755.txt")!;
 
 describe("interviewFields", () => {
   it("holds the title, speaker/channel, people with their glosses, companies, summary, key points, quotes and chapters", () => {

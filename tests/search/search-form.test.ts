@@ -1,15 +1,13 @@
 // src/search/search-form.ts and the tokens made with it: the form text takes in the index and in
 // a query (one script, folded width and punctuation), while pages keep the text as written.
-import { readFileSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildArchive } from "../../src/ingest/archive.ts";
+import { loadArchive } from "../../src/ingest/load.ts";
 import { prepareQuery } from "../../src/browser/search/query.ts";
 import { foldWidth, searchForm, simplify } from "../../src/search/search-form.ts";
 import { chineseSearchTokens, englishSearchTokens, joinTokens, sideText } from "../../src/search/tokens.ts";
+import { SEEDS } from "../support/fixtures.ts";
 
-const seedsDir = fileURLToPath(new URL("../../seeds", import.meta.url));
-const seeds = buildArchive(readdirSync(seedsDir).filter((n) => /\.(md|txt)$/i.test(n)).map((file) => ({ file, bytes: readFileSync(`${seedsDir}/${file}`) }))).transcripts;
+const seeds = loadArchive(SEEDS).transcripts;
 
 describe("foldWidth", () => {
   it("reads full-width Latin letters, digits and signs as ASCII", () => {

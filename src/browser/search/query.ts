@@ -1,13 +1,12 @@
 // The query as the index was built, and which indexed words stand for which query word.
 // Pure: no DOM, no Pagefind (unit-tested in tests/browser/).
+import { HAN, HAN_RUN, hanWords } from "../../search/han.ts";
 import { PAIR_MARK, SPACE_MARK } from "../../search/marks.ts";
 import { searchForm } from "../../search/search-form.ts";
 
-const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
-export const HAS_HAN = /\p{Script=Han}/u;
+/** A Han character (simplifier.ts asks it of a query). */
+export { HAN as HAS_HAN };
 const OUR_MARKS = new RegExp(`[${PAIR_MARK}-${SPACE_MARK}]`, "g");
-
-let segmenter: Intl.Segmenter | undefined;
 
 /** Words a query keeps (a longer one is cut there): a quote is a sentence, not a page. */
 export const MAX_QUERY_WORDS = 32;
@@ -20,10 +19,8 @@ export const MAX_QUERY_WORDS = 32;
 export function prepareQuery(raw: string): string {
   const q = searchForm(String(raw || "").slice(0, 2000)).replace(OUR_MARKS, " ").trim();
   if (!q || typeof Intl === "undefined" || !Intl.Segmenter) return q;
-  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
-  const seg = segmenter;
   return q
-    .replace(HAN_RUN, (run) => " " + [...seg.segment(run)].map((s) => s.segment.trim()).filter(Boolean).join(" ") + " ")
+    .replace(HAN_RUN, (run) => " " + hanWords(run).join(" ") + " ")
     .replace(/\s+/g, " ")
     .trim()
     .split(" ")
@@ -38,7 +35,7 @@ export function isEmptyQuery(prepared: string): boolean {
 
 /** One Latin letter matches a large part of the index: such a query waits for a second one. */
 export function isTooShort(prepared: string): boolean {
-  return !HAS_HAN.test(prepared) && prepared.replace(/[^\p{L}\p{N}]/gu, "").length < 2;
+  return !HAN.test(prepared) && prepared.replace(/[^\p{L}\p{N}]/gu, "").length < 2;
 }
 
 /**
@@ -47,7 +44,7 @@ export function isTooShort(prepared: string): boolean {
  */
 export function worthPreloading(prepared: string): boolean {
   const last = prepared.split(" ").pop() || "";
-  return Boolean(last) && (HAS_HAN.test(last) || last.length >= 3);
+  return Boolean(last) && (HAN.test(last) || last.length >= 3);
 }
 
 /** A token as it is compared with a query word: in search form, lower case, letters and digits only. */
@@ -82,15 +79,15 @@ export function termMatches(tok: string, terms: readonly string[]): Map<number, 
     if (t === term) out.set(i, 2);
     // Pagefind matches a word of one or two letters as a prefix of every longer one ("a" finds
     // "and", "ai" finds "aim"): such a word stands only for itself, or with an "s" ("AI's").
-    else if (!HAS_HAN.test(term) && term.length < 3) {
+    else if (!HAN.test(term) && term.length < 3) {
       if (t === `${term}s`) out.set(i, 1);
     }
     // Likewise one Chinese character ("机器人" may be segmented 机器 + 人; 人 is not 人们).
-    else if (HAS_HAN.test(term) && [...term].length === 1) return;
+    else if (HAN.test(term) && [...term].length === 1) return;
     else if (t.startsWith(term)) out.set(i, 1);
     else {
       const length = [...term].length;
-      const needed = HAS_HAN.test(term) ? Math.min(length, 2) : Math.min(length, Math.max(3, length - 7));
+      const needed = HAN.test(term) ? Math.min(length, 2) : Math.min(length, Math.max(3, length - 7));
       if (commonPrefix(t, term) >= needed) out.set(i, 1);
     }
   });
