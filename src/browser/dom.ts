@@ -1,4 +1,6 @@
 // Building DOM nodes: all text goes in as text nodes (never markup), no inline styles (CSP).
+import { HAN } from "../search/han.ts";
+
 type Child = Node | string | false | null | undefined;
 
 /** An element with attributes (`class` sets the class; true is an empty attribute; false/null/undefined leave it out) and children. */
@@ -15,5 +17,5 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 
 /** `lang` of a text: Chinese when it holds a Han character. */
 export function langOf(text: string | undefined): "zh-CN" | "en" {
-  return /\p{Script=Han}/u.test(text || "") ? "zh-CN" : "en";
+  return HAN.test(text || "") ? "zh-CN" : "en";
 }

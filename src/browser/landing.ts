@@ -1,9 +1,8 @@
 // Marking, in the pair a search result landed on, the words that matched. Pure (unit-tested);
 // deeplink.ts applies it to the page's text nodes.
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+import { HAN } from "../search/han.ts";
+import { escapeRegExp } from "../regexp.ts";
 
 /**
  * One pattern for the words, longest first. A Latin word is marked only whole ("a" not inside
@@ -13,7 +12,7 @@ export function markPattern(words: readonly unknown[]): RegExp | null {
   const list = words.filter((w): w is string => typeof w === "string" && w.length > 0).slice(0, 20);
   if (!list.length) return null;
   list.sort((a, b) => b.length - a.length);
-  const pattern = (w: string) => (/\p{Script=Han}/u.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`);
+  const pattern = (w: string) => (HAN.test(w) ? escapeRegExp(w) : `(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`);
   return new RegExp(list.map(pattern).join("|"), "giu");
 }
 

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Listing, Transcript, TranscriptCard } from "../model.ts";
 import { slugify } from "../ingest/slug.ts";
+import { escapeRegExp } from "../regexp.ts";
 
 export type TaxonomyKind = "tags" | "speakers" | "people" | "companies";
 
@@ -92,10 +93,6 @@ function editorialText(t: Transcript): string {
     .filter(Boolean)
     .join("\n")
     .normalize("NFKC");
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Spellings of `lower` in `text` that differ from it only in case and have capitals; a Latin end of the name is a whole-word end. */
